@@ -1,0 +1,35 @@
+"""Entry point of the Streamlit dashboard: navigation and language only (no page content).
+
+Run with ``streamlit run dashboard/app.py`` from the repository root (``make run`` does it).
+"""
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # so that pages can `import core` however the app is started
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard.i18n import LANGS  # noqa: E402
+from dashboard.ui import page_files, page_number, t  # noqa: E402
+
+st.set_page_config(page_title="Deep Learning Part 1", page_icon="🧠", layout="wide")
+
+with st.sidebar:
+    st.segmented_control(t("app.lang"), options=list(LANGS), default="ko", key="lang",
+                         format_func={"ko": "한국어", "en": "English"}.get)
+
+home = st.Page("home.py", title=t("home.title"), icon="🏠", default=True)
+ml_pages, nn_pages = [], []
+for f in page_files():
+    num = page_number(f)
+    page = st.Page(f"pages/{f.name}", title=f"{int(num)}. {t(f'p{num}.title')}", url_path=f.stem[3:])
+    (ml_pages if int(num) <= 8 else nn_pages).append(page)
+
+sections = {t("app.section.home"): [home]}
+if ml_pages:
+    sections[t("app.section.ml")] = ml_pages
+if nn_pages:
+    sections[t("app.section.nn")] = nn_pages
+st.navigation(sections).run()

@@ -1,0 +1,18 @@
+"""Home page: what this is and the list of lecture pages."""
+import os
+
+import streamlit as st
+
+from dashboard.ui import page_files, page_number, t
+
+st.title(t("app.title"))
+st.markdown(t("home.intro"))
+st.subheader(t("home.pages"))
+files = page_files()
+if not files:
+    st.info(t("home.no_pages"))
+for f in files:
+    num = page_number(f)
+    st.page_link(f"pages/{f.name}", label=f"{int(num)}. {t(f'p{num}.title')}")
+demo_url = os.environ.get("DEMO_URL", f"http://localhost:{os.environ.get('DEMO_PORT', '7860')}")
+st.link_button(t("home.demo"), demo_url)
