@@ -1,0 +1,164 @@
+"""Linear regression: the least-squares line, mean squared error, and gradient descent.
+
+Lecture section "선형 회귀": the closed form for ``y = a x + b`` worked through on the study-hours
+table (a = 2.3, b = 79), the mean squared error as the measure of fit (MSE = 8.3), and multiple
+regression (study hours and private tutoring) solved exactly and by gradient descent on the MSE.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+__all__ = ["fit_gd", "fit_multiple", "least_squares", "least_squares_steps", "mse"]
+
+
+def _as_1d(values: ArrayLike, name: str) -> np.ndarray:
+    arr = np.asarray(values, dtype=np.float64)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D list of numbers, got an array of shape {arr.shape}.")
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty: give at least one number.")
+    if not np.isfinite(arr).all():
+        raise ValueError(f"{name} contains NaN or infinite values.")
+    return arr
+
+
+def _check_xy(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    x_arr, y_arr = _as_1d(x, "x"), _as_1d(y, "y")
+    if x_arr.size != y_arr.size:
+        raise ValueError(f"x has {x_arr.size} values but y has {y_arr.size}; they must pair up one to one.")
+    return x_arr, y_arr
+
+
+def _check_design(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """Validate inputs ``X`` (N, D) — a 1-D ``X`` is one feature, (N,) -> (N, 1) — and targets (N,)."""
+    X_arr = np.asarray(X, dtype=np.float64)
+    if X_arr.ndim == 1:
+        X_arr = X_arr[:, None]  # (N,) -> (N, 1)
+    if X_arr.ndim != 2:
+        raise ValueError(f"X must be a table of shape (examples, features), got shape {X_arr.shape}.")
+    if X_arr.shape[0] == 0 or X_arr.shape[1] == 0:
+        raise ValueError(f"X is empty (shape {X_arr.shape}): give at least one example with one feature.")
+    if not np.isfinite(X_arr).all():
+        raise ValueError("X contains NaN or infinite values.")
+    y_arr = _as_1d(y, "y")
+    if y_arr.size != X_arr.shape[0]:
+        raise ValueError(f"X has {X_arr.shape[0]} rows (examples) but y has {y_arr.size} values; "
+                         "give one target per row.")
+    return X_arr, y_arr
+
+
+def least_squares_steps(x: ArrayLike, y: ArrayLike) -> dict[str, np.ndarray | float]:
+    """Evaluate the lecture's least-squares formula step by step.
+
+    ``a = Σ (x − x̄)(y − ȳ) / Σ (x − x̄)²`` and ``b = ȳ − a x̄``.
+
+    Args:
+        x: inputs, shape (N,), with at least two different values.
+        y: targets, shape (N,).
+
+    Returns:
+        dict with ``x_mean``, ``y_mean`` (floats); ``dx = x − x̄``, ``dy = y − ȳ``, ``dx_dy = dx·dy``,
+        ``dx_sq = dx²`` (arrays, shape (N,)); ``sum_dx_dy``, ``sum_dx_sq``, ``a``, ``b`` (floats).
+    """
+    x_arr, y_arr = _check_xy(x, y)
+    x_mean, y_mean = float(x_arr.mean()), float(y_arr.mean())
+    dx, dy = x_arr - x_mean, y_arr - y_mean
+    sum_dx_sq = float(np.sum(dx**2))
+    if sum_dx_sq == 0.0:
+        raise ValueError("All x values are equal, so no line's slope is determined; "
+                         "give at least two different x values.")
+    sum_dx_dy = float(np.sum(dx * dy))
+    a = sum_dx_dy / sum_dx_sq
+    return {"x_mean": x_mean, "y_mean": y_mean, "dx": dx, "dy": dy, "dx_dy": dx * dy, "dx_sq": dx**2,
+            "sum_dx_dy": sum_dx_dy, "sum_dx_sq": sum_dx_sq, "a": a, "b": y_mean - a * x_mean}
+
+
+def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
+    """Slope ``a`` and intercept ``b`` of the least-squares line ``y = a x + b``.
+
+    Args:
+        x: inputs, shape (N,); y: targets, shape (N,).
+    """
+    steps = least_squares_steps(x, y)
+    return steps["a"], steps["b"]
+
+
+def mse(y_pred: ArrayLike, y: ArrayLike) -> float:
+    """Mean squared error ``(1/N) Σ (ŷ − y)²`` between predictions and targets, both shape (N,)."""
+    p, t = _as_1d(y_pred, "y_pred"), _as_1d(y, "y")
+    if p.size != t.size:
+        raise ValueError(f"y_pred has {p.size} values but y has {t.size}; give one prediction per target.")
+    return float(np.mean((p - t) ** 2))
+
+
+def fit_multiple(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:
+    """Exact least-squares fit of ``y ≈ X @ coef + intercept`` (several inputs).
+
+    Solves the normal equations on centred data, the direct generalisation of the one-input
+    formula: ``(Xcᵀ Xc) coef = Xcᵀ yc`` with ``Xc = X − x̄``, ``yc = y − ȳ``, then
+    ``intercept = ȳ − x̄ · coef``.
+
+    Args:
+        X: inputs, shape (N, D) (or (N,) for one input); y: targets, shape (N,).
+
+    Returns:
+        coef: float64 array, shape (D,); intercept: float.
+
+    Raises:
+        ValueError: if the fit is not unique (fewer examples than D + 1, or an input column that is
+            constant or a combination of the others).
+    """
+    X_arr, y_arr = _check_design(X, y)
+    x_mean, y_mean = X_arr.mean(axis=0), y_arr.mean()  # (D,), scalar
+    Xc, yc = X_arr - x_mean, y_arr - y_mean
+    gram = Xc.T @ Xc  # (D, D)
+    if np.linalg.matrix_rank(gram) < X_arr.shape[1]:
+        raise ValueError(f"The best fit is not unique: with {X_arr.shape[0]} examples and {X_arr.shape[1]} "
+                         "inputs, some input is constant or a combination of the others. "
+                         "Add examples or drop a redundant input.")
+    coef = np.linalg.solve(gram, Xc.T @ yc)
+    return coef, float(y_mean - x_mean @ coef)
+
+
+def fit_gd(X: ArrayLike, y: ArrayLike, lr: float = 0.01, epochs: int = 20_000,
+           coef0: ArrayLike | None = None, intercept0: float = 0.0
+           ) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
+    """Fit ``y ≈ X @ coef + intercept`` by full-batch gradient descent on the MSE.
+
+    Each epoch: ``ŷ = X w + b``, ``∂MSE/∂w = (2/N) Xᵀ(ŷ − y)``, ``∂MSE/∂b = (2/N) Σ(ŷ − y)``,
+    then ``w ← w − lr ∂MSE/∂w`` and ``b ← b − lr ∂MSE/∂b`` — plain GD in the original units.
+    The defaults converge to :func:`fit_multiple`'s answer on the lecture's tables.
+
+    Args:
+        X: inputs, shape (N, D) (or (N,) for one input); y: targets, shape (N,).
+        lr: learning rate λ (> 0). Too large for the data's scale makes the loss blow up.
+        epochs: number of updates (>= 1).
+        coef0, intercept0: starting point (default: all zeros).
+
+    Returns:
+        coef: shape (D,); intercept: float; history: dict with ``loss`` (epochs + 1,), ``coef``
+        (epochs + 1, D) and ``intercept`` (epochs + 1,) — row 0 is the start, row k after k updates.
+    """
+    X_arr, y_arr = _check_design(X, y)
+    if not lr > 0:
+        raise ValueError(f"lr (the learning rate) must be > 0, got {lr!r}.")
+    if int(epochs) != epochs or epochs < 1:
+        raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}.")
+    n, d = X_arr.shape
+    w = np.zeros(d) if coef0 is None else np.array(coef0, dtype=np.float64).reshape(d)
+    b = float(intercept0)
+
+    losses = np.empty(epochs + 1)
+    coefs = np.empty((epochs + 1, d))
+    intercepts = np.empty(epochs + 1)
+    # A too-large lr overflows to inf/nan by design of the lesson; the history then shows it.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k in range(epochs + 1):
+            residual = X_arr @ w + b - y_arr  # (N,)
+            losses[k], coefs[k], intercepts[k] = np.mean(residual**2), w, b
+            if k == epochs:
+                break
+            w = w - lr * (2.0 / n) * (X_arr.T @ residual)
+            b = b - lr * (2.0 / n) * residual.sum()
+    return w, b, {"loss": losses, "coef": coefs, "intercept": intercepts}
