@@ -1,2 +1,175 @@
 """Strings of pages 1–8 (the machine-learning half). Keys are prefixed ``pNN.``."""
-STRINGS: dict[str, dict[str, str]] = {}
+STRINGS: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------ page 1
+    "p01.title": {"ko": "인공지능 · 머신러닝 · 딥러닝", "en": "AI · machine learning · deep learning"},
+    "p01.intro": {
+        "ko": "세 단어는 자주 섞여 쓰이지만 포함 관계가 있습니다. **인공지능**은 사람처럼 판단하는 기계를 만드는 "
+              "모든 시도, **머신러닝**은 그중 규칙을 직접 짜 넣는 대신 *데이터에서 규칙을 배우는* 방법, "
+              "**딥러닝**은 머신러닝 가운데 여러 층의 인공 신경망으로 특징까지 스스로 배우는 방법입니다.",
+        "en": "The three words are often used interchangeably, but they nest. **Artificial intelligence** is "
+              "every attempt to make machines decide like people; **machine learning** is the part that "
+              "*learns the rules from data* instead of having them written by hand; **deep learning** is the "
+              "part of machine learning that uses many-layered neural networks to learn even the features."},
+    "p01.nest.header": {"ko": "AI ⊃ ML ⊃ DL", "en": "AI ⊃ ML ⊃ DL"},
+    "p01.nest.ai": {"ko": "인공지능", "en": "Artificial intelligence"},
+    "p01.nest.ml": {"ko": "머신러닝", "en": "Machine learning"},
+    "p01.nest.dl": {"ko": "딥러닝", "en": "Deep learning"},
+    "p01.nest.ai.ex": {"ko": "규칙 기반 전문가 시스템, 탐색(체스)", "en": "rule-based expert systems, search (chess)"},
+    "p01.nest.ml.ex": {"ko": "선형·로지스틱 회귀, 결정 트리, SVM", "en": "linear/logistic regression, decision trees, SVMs"},
+    "p01.nest.dl.ex": {"ko": "CNN, RNN, 트랜스포머", "en": "CNNs, RNNs, transformers"},
+    "p01.nest.caption": {
+        "ko": "원 위에 마우스를 올리면 각 영역의 대표 예가 보입니다.",
+        "en": "Hover over a circle to see typical examples of each field."},
+    "p01.weak.header": {"ko": "약한 인공지능과 강한 인공지능", "en": "Weak and strong AI"},
+    "p01.weak.title": {"ko": "약한 AI (Narrow AI)", "en": "Weak AI (narrow AI)"},
+    "p01.weak.body": {
+        "ko": "한 가지 일을 사람만큼, 혹은 사람보다 잘 해냅니다. 바둑 두기, 얼굴 인식, 번역, 스팸 걸러내기 — "
+              "오늘날 우리가 쓰는 AI는 모두 여기에 속합니다. 자기가 하는 일을 '이해'하지는 않습니다.",
+        "en": "Does one task as well as, or better than, a person: playing Go, recognising faces, translating, "
+              "filtering spam. Every AI in use today is of this kind; it does not 'understand' what it does."},
+    "p01.strong.title": {"ko": "강한 AI (General AI)", "en": "Strong AI (general AI)"},
+    "p01.strong.body": {
+        "ko": "사람처럼 처음 보는 어떤 문제든 스스로 이해하고 풀어내는 범용 지능입니다. 아직 존재하지 않으며, "
+              "언제 가능할지는 연구자들 사이에서도 의견이 갈립니다.",
+        "en": "A general intelligence that understands and solves any new problem on its own, as a person "
+              "does. It does not exist yet, and researchers disagree on when, or whether, it will."},
+    "p01.types.header": {"ko": "머신러닝의 세 갈래", "en": "Three kinds of machine learning"},
+    "p01.types.pick": {"ko": "학습 방식을 골라 보세요", "en": "Pick a kind of learning"},
+    "p01.type.supervised": {"ko": "지도 학습", "en": "Supervised"},
+    "p01.type.unsupervised": {"ko": "비지도 학습", "en": "Unsupervised"},
+    "p01.type.reinforcement": {"ko": "강화 학습", "en": "Reinforcement"},
+    "p01.type.supervised.desc": {
+        "ko": "**정답(레이블)이 붙은 데이터**로 배웁니다. 입력 x와 정답 y의 쌍을 보고, 새 x가 들어왔을 때 y를 "
+              "맞히는 함수를 찾습니다. y가 숫자면 **회귀**, 범주면 **분류**입니다.",
+        "en": "Learns from **labelled data**: pairs of an input x and its answer y, to find a function that "
+              "predicts y for a new x. A numeric y makes it **regression**, a category makes it "
+              "**classification**."},
+    "p01.type.unsupervised.desc": {
+        "ko": "**정답 없이** 데이터만 보고 그 안의 구조를 찾습니다. 비슷한 것끼리 묶거나(군집화), 정보를 "
+              "적은 차원으로 요약합니다(차원 축소).",
+        "en": "Finds structure in data **without answers**: groups similar items (clustering) or summarises "
+              "the data in fewer dimensions (dimensionality reduction)."},
+    "p01.type.reinforcement.desc": {
+        "ko": "**환경과 주고받으며** 배웁니다. 에이전트가 행동하고 보상을 받으며, 오랫동안 받을 보상의 합이 "
+              "가장 커지도록 행동 방식(정책)을 고쳐 나갑니다.",
+        "en": "Learns by **interacting with an environment**: an agent acts, receives rewards, and improves "
+              "its way of acting (its policy) to maximise the reward collected over time."},
+    "p01.type.supervised.examples": {
+        "ko": "공부 시간 → 시험 점수 예측 (회귀, 3쪽)\n공부 시간 → 합격/불합격 (분류, 7쪽)\n"
+              "손글씨 이미지 → 숫자 0–9 (MNIST, CNN)\n흉부 X선 → 질병 유무",
+        "en": "study hours → exam score (regression, page 3)\nstudy hours → pass/fail (classification, page 7)\n"
+              "handwritten image → digit 0–9 (MNIST, CNNs)\nchest X-ray → disease or not"},
+    "p01.type.unsupervised.examples": {
+        "ko": "구매 기록으로 고객 무리 나누기\n뉴스 기사를 주제별로 묶기\n정상 거래와 동떨어진 이상 거래 찾기\n"
+              "고차원 데이터를 2차원 지도로 그리기",
+        "en": "segment customers by their purchases\ngroup news articles by topic\n"
+              "spot transactions far from the normal ones\ndraw high-dimensional data as a 2-D map"},
+    "p01.type.reinforcement.examples": {
+        "ko": "알파고: 이기면 보상을 받는 바둑\n넘어지지 않고 걷는 법을 배우는 로봇\n게임 점수를 최대로 하는 플레이\n"
+              "사람의 선호를 보상으로 삼아 챗봇 다듬기 (RLHF)",
+        "en": "AlphaGo: Go with a reward for winning\na robot learning to walk without falling\n"
+              "playing a video game for the highest score\ntuning a chatbot with human preferences as reward (RLHF)"},
+    "p01.types.data": {"ko": "주어지는 것", "en": "What it gets"},
+    "p01.type.supervised.data": {"ko": "입력 x와 정답 y", "en": "inputs x and answers y"},
+    "p01.type.unsupervised.data": {"ko": "입력 x만", "en": "inputs x only"},
+    "p01.type.reinforcement.data": {"ko": "상태, 행동, 보상", "en": "states, actions, rewards"},
+    "p01.types.examples": {"ko": "예", "en": "Examples"},
+    "p01.types.count": {"ko": "예시 수", "en": "Examples shown"},
+    "p01.flow.header": {"ko": "머신러닝 작업 흐름", "en": "The machine-learning workflow"},
+    "p01.flow.body": {
+        "ko": "모델 만들기는 한 번에 끝나지 않습니다. 평가 결과가 나쁘면 데이터나 모델로 돌아가 다시 돕니다.",
+        "en": "Building a model is not a single pass: when the evaluation disappoints, we go back to the data "
+              "or the model and go round again."},
+    "p01.flow.collect": {"ko": "1. 데이터 수집", "en": "1. Collect data"},
+    "p01.flow.prepare": {"ko": "2. 전처리 · 분할\\n(학습/검증/테스트)", "en": "2. Clean · split\\n(train/val/test)"},
+    "p01.flow.model": {"ko": "3. 모델 선택", "en": "3. Choose a model"},
+    "p01.flow.train": {"ko": "4. 학습\\n(손실 최소화)", "en": "4. Train\\n(minimise the loss)"},
+    "p01.flow.evaluate": {"ko": "5. 평가\\n(2쪽)", "en": "5. Evaluate\\n(page 2)"},
+    "p01.flow.deploy": {"ko": "6. 배포 · 예측", "en": "6. Deploy · predict"},
+    "p01.flow.retry": {"ko": "부족하면 다시", "en": "not good enough"},
+    # ------------------------------------------------------------------ page 8
+    "p08.title": {"ko": "딥러닝과 프레임워크", "en": "Deep learning and frameworks"},
+    "p08.intro": {
+        "ko": "신경망의 아이디어는 1950년대부터 있었는데, 왜 2010년대에 와서야 꽃을 피웠을까요? 그리고 "
+              "PyTorch 같은 프레임워크는 우리가 쓴 식에서 어떻게 기울기를 자동으로 구할까요?",
+        "en": "Neural networks date back to the 1950s, so why did they only flourish in the 2010s? And how "
+              "does a framework such as PyTorch get the gradients of the formula we write, automatically?"},
+    "p08.why.header": {"ko": "왜 지금 딥러닝인가", "en": "Why deep learning now"},
+    "p08.why.data": {"ko": "📦 데이터", "en": "📦 Data"},
+    "p08.why.data.body": {
+        "ko": "인터넷과 스마트폰이 사진·글·음성을 쏟아 냈고, ImageNet(1,400만 장)처럼 레이블이 붙은 큰 "
+              "데이터셋이 생겼습니다. 층이 깊은 모델은 데이터가 많을수록 빛을 봅니다.",
+        "en": "The internet and smartphones produced photos, text and speech in bulk, and large labelled "
+              "sets such as ImageNet (14 million images) appeared. Deep models shine when data is plentiful."},
+    "p08.why.gpu": {"ko": "⚡ GPU", "en": "⚡ GPUs"},
+    "p08.why.gpu.body": {
+        "ko": "신경망 계산의 대부분은 행렬 곱입니다. 수천 개의 코어로 같은 연산을 동시에 하는 GPU가 이 일을 "
+              "CPU보다 수십 배 빠르게 해내면서, 몇 달 걸리던 학습이 며칠로 줄었습니다 (AlexNet, 2012).",
+        "en": "Most of a network's work is matrix multiplication. GPUs run the same operation on thousands of "
+              "cores at once and do it tens of times faster than CPUs, so months of training became days "
+              "(AlexNet, 2012)."},
+    "p08.why.algo": {"ko": "🧠 알고리즘", "en": "🧠 Algorithms"},
+    "p08.why.algo.body": {
+        "ko": "ReLU는 기울기 소실을 줄였고, 드롭아웃·배치 정규화는 깊은 망의 학습을 안정시켰으며, Adam 같은 "
+              "최적화 기법(5쪽)은 학습을 빠르게 했습니다. 여기에 오픈소스 프레임워크가 모두의 손에 쥐어졌습니다.",
+        "en": "ReLU eased vanishing gradients, dropout and batch normalisation made deep networks train "
+              "reliably, and optimisers such as Adam (page 5) made training fast. Open-source frameworks "
+              "then put all of it in everyone's hands."},
+    "p08.graph.header": {"ko": "정적 그래프와 동적 그래프", "en": "Static and dynamic graphs"},
+    "p08.static.title": {"ko": "Define-and-Run (정적 그래프)", "en": "Define-and-run (static graph)"},
+    "p08.static.body": {
+        "ko": "TensorFlow 1, Theano 방식. 먼저 기호로 계산 그래프 전체를 **정의**하고, 그다음 세션에서 숫자를 "
+              "넣어 **실행**합니다. 그래프를 미리 알기 때문에 최적화·배포에 유리하지만, `if`나 `for` 같은 "
+              "분기는 `tf.cond` 같은 그래프 연산으로 따로 표현해야 하고 디버깅이 어렵습니다.",
+        "en": "The TensorFlow 1 / Theano way: first **define** the whole computation graph with symbols, then "
+              "**run** it in a session by feeding numbers. Knowing the graph in advance helps optimisation "
+              "and deployment, but `if` and `for` must be expressed as graph operations such as `tf.cond`, "
+              "and debugging is hard."},
+    "p08.dynamic.title": {"ko": "Define-by-Run (동적 그래프)", "en": "Define-by-run (dynamic graph)"},
+    "p08.dynamic.body": {
+        "ko": "PyTorch(및 TF 2의 즉시 실행) 방식. 평범한 파이썬 코드가 **실행되는 순간** 연산 하나하나가 "
+              "그래프에 기록됩니다(`grad_fn`). 파이썬의 `if`·`for`가 그대로 그래프 모양을 정하고, 중간값을 "
+              "`print`로 바로 볼 수 있습니다. `y.backward()`는 기록된 그래프를 거꾸로 따라가며 기울기를 구합니다.",
+        "en": "The PyTorch (and TF 2 eager) way: each operation is recorded in a graph (`grad_fn`) **as the "
+              "ordinary Python code runs**. Python's `if` and `for` decide the graph's shape, and any "
+              "intermediate value can simply be printed. `y.backward()` walks the recorded graph backwards to "
+              "get the gradients."},
+    "p08.autograd.header": {"ko": "PyTorch가 실제로 기록한 그래프", "en": "The graph PyTorch actually recorded"},
+    "p08.autograd.body": {
+        "ko": "아래 그래프는 그림이 아니라, 식을 계산한 뒤 `y.grad_fn`에서 시작해 `next_functions`를 따라가며 "
+              "읽어 낸 진짜 autograd 그래프입니다. 화살표는 기울기가 흐르는 방향(출력 → 파라미터)입니다. "
+              "`x`는 데이터라서 기울기를 구하지 않으므로 잎 노드가 없습니다. **분기** 식에서 w·x + b의 부호를 "
+              "바꿔 보세요: 같은 코드인데 기록되는 그래프가 달라집니다 — 이것이 define-by-run입니다.",
+        "en": "This is not a drawing: after evaluating the formula we start at `y.grad_fn` and follow "
+              "`next_functions` to read the real autograd graph. Arrows point the way gradients flow "
+              "(output → parameters). `x` is data, so no gradient is kept for it and it has no leaf. In the "
+              "**branch** formula, flip the sign of w·x + b: the same code records a different graph — "
+              "that is define-by-run."},
+    "p08.expr": {"ko": "식", "en": "Formula"},
+    "p08.expr.square": {"ko": "제곱 (w·x + b)²", "en": "square (w·x + b)²"},
+    "p08.expr.sigmoid": {"ko": "시그모이드 σ(w·x + b)", "en": "sigmoid σ(w·x + b)"},
+    "p08.expr.branch": {"ko": "분기 (파이썬 if)", "en": "branch (Python if)"},
+    "p08.value": {"ko": "y 값", "en": "value of y"},
+    "p08.grad": {"ko": "∂y/∂{name}", "en": "∂y/∂{name}"},
+    "p08.nodes": {"ko": "기록된 연산 수", "en": "operations recorded"},
+    "p08.gpu.header": {"ko": "왜 GPU인가: 행렬 곱 시간 재기", "en": "Why GPUs: timing a matrix multiply"},
+    "p08.gpu.body": {
+        "ko": "n×n 행렬 두 개를 곱하는 데는 약 2n³번의 곱셈·덧셈이 듭니다. 버튼을 누르면 이 컴퓨터에서 NumPy, "
+              "PyTorch(CPU), 그리고 GPU가 있으면 PyTorch(CUDA)로 float32 행렬 곱을 재서 초당 연산 수(GFLOP/s)를 "
+              "비교합니다. 작은 행렬에서는 호출 비용이 커서 차이가 작고, 행렬이 클수록 GPU의 병렬성이 드러납니다.",
+        "en": "Multiplying two n×n matrices takes about 2n³ multiply-adds. The button times a float32 matrix "
+              "product on this computer with NumPy, PyTorch (CPU) and, when a GPU is present, PyTorch (CUDA), "
+              "and compares the operations per second (GFLOP/s). For small matrices the call overhead "
+              "dominates; the bigger the matrices, the more a GPU's parallelism shows."},
+    "p08.machine": {"ko": "이 컴퓨터: {name}", "en": "This machine: {name}"},
+    "p08.sizes": {"ko": "행렬 크기 n", "en": "matrix sizes n"},
+    "p08.run": {"ko": "시간 재기", "en": "Run the timing"},
+    "p08.press": {"ko": "버튼을 눌러 측정을 시작하세요 (몇 초 이내).", "en": "Press the button to measure (a few seconds at most)."},
+    "p08.no_gpu": {
+        "ko": "이 컴퓨터에는 CUDA GPU가 없어 CPU끼리만 비교합니다. GPU가 있는 컴퓨터에서는 세 번째 선이 나타납니다.",
+        "en": "No CUDA GPU on this machine, so only the CPU back-ends are compared. On a GPU machine a third line appears."},
+    "p08.col.device": {"ko": "장치", "en": "device"},
+    "p08.col.size": {"ko": "행렬 크기 n", "en": "matrix size n"},
+    "p08.col.ms": {"ko": "시간 (ms)", "en": "time (ms)"},
+    "p08.col.gflops": {"ko": "GFLOP/s", "en": "GFLOP/s"},
+}

@@ -1,0 +1,104 @@
+"""Page 8 · 딥러닝과 프레임워크: why deep learning took off, define-and-run vs define-by-run shown with a
+real autograd graph, and why GPUs — a matrix-multiply timing on this machine.
+
+All numbers come from ``core.frameworks``; the timing runs only when the button is pressed (cached).
+"""
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from core.frameworks import (
+    EXPRESSION_LATEX,
+    EXPRESSIONS,
+    autograd_graph,
+    available_devices,
+    machine_name,
+    matmul_timings,
+    to_dot,
+)
+from dashboard.ui import header, number, show_code, t
+
+header("08")
+
+# ---------------------------------------------------------------- why now
+st.subheader(t("p08.why.header"))
+for col, key in zip(st.columns(3), ("data", "gpu", "algo"), strict=True):
+    col.markdown(f"#### {t(f'p08.why.{key}')}")
+    col.markdown(t(f"p08.why.{key}.body"))
+
+# ---------------------------------------------------------------- static vs dynamic
+st.subheader(t("p08.graph.header"))
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**{t('p08.static.title')}**")
+    st.markdown(t("p08.static.body"))
+    st.code("# TensorFlow 1.x\nx = tf.placeholder(tf.float32)\nw = tf.Variable(2.0); b = tf.Variable(1.0)\n"
+            "y = tf.square(w * x + b)          # nothing is computed yet\n"
+            "grads = tf.gradients(y, [w, b])\n"
+            "with tf.Session() as sess:        # now run the graph\n"
+            "    sess.run(tf.global_variables_initializer())\n"
+            "    print(sess.run([y, grads], feed_dict={x: 3.0}))", language="python")
+with right:
+    st.markdown(f"**{t('p08.dynamic.title')}**")
+    st.markdown(t("p08.dynamic.body"))
+    st.code("# PyTorch\nx = torch.tensor(3.0)\nw = torch.tensor(2.0, requires_grad=True)\n"
+            "b = torch.tensor(1.0, requires_grad=True)\n"
+            "y = (w * x + b) ** 2              # computed now, graph recorded\n"
+            "print(y, y.grad_fn)               # 49., <PowBackward0>\n"
+            "y.backward()\nprint(w.grad, b.grad)             # 42., 14.", language="python")
+
+st.subheader(t("p08.autograd.header"))
+st.markdown(t("p08.autograd.body"))
+controls, graph_col = st.columns([1, 2])
+with controls:
+    expr = st.selectbox(t("p08.expr"), options=list(EXPRESSIONS), key="p08_expr",
+                        format_func=lambda e: t(f"p08.expr.{e}"))
+    w = st.slider("w", -3.0, 3.0, 2.0, 0.5, key="p08_w")
+    x = st.slider("x", -3.0, 3.0, 3.0, 0.5, key="p08_x")
+    b = st.slider("b", -3.0, 3.0, 1.0, 0.5, key="p08_b")
+graph = autograd_graph(expr, w=w, x=x, b=b)
+with graph_col:
+    st.latex(EXPRESSION_LATEX[expr])
+    st.graphviz_chart(to_dot(graph))
+cols = st.columns(4)
+cols[0].metric(t("p08.value"), number(graph.value))
+cols[1].metric(t("p08.grad", name="w"), number(graph.grads["w"]))
+cols[2].metric(t("p08.grad", name="b"), number(graph.grads["b"]))
+cols[3].metric(t("p08.nodes"), len(graph.op_names()))
+
+# ---------------------------------------------------------------- why GPUs
+st.subheader(t("p08.gpu.header"))
+st.markdown(t("p08.gpu.body"))
+st.latex(r"C = A\,B,\quad A, B \in \mathbb{R}^{n\times n}:\quad 2n^3\ \text{FLOPs},\qquad "
+         r"\text{GFLOP/s} = \frac{2n^3}{t \cdot 10^9}")
+st.caption(t("p08.machine", name=machine_name()))
+if "torch-cuda" not in available_devices():
+    st.info(t("p08.no_gpu"))
+
+
+@st.cache_data(show_spinner=True)
+def timings(sizes: tuple[int, ...]) -> list[dict]:
+    return matmul_timings(sizes, repeats=3)
+
+
+sizes = st.multiselect(t("p08.sizes"), options=[32, 64, 128, 256, 512, 1024, 2048],
+                       default=[64, 128, 256, 512], key="p08_sizes")
+if st.button(t("p08.run"), key="p08_run", type="primary", disabled=not sizes):
+    st.session_state["p08_result"] = timings(tuple(sorted(sizes)))
+rows = st.session_state.get("p08_result")
+if rows is None:
+    st.caption(t("p08.press"))
+else:
+    df = pd.DataFrame(rows)
+    df["ms"] = df["seconds"] * 1e3
+    chart = alt.Chart(df).mark_line(point=True).encode(
+        x=alt.X("size:Q", scale=alt.Scale(type="log", base=2), title=t("p08.col.size")),
+        y=alt.Y("gflops:Q", title=t("p08.col.gflops")),
+        color=alt.Color("device:N", title=t("p08.col.device")),
+        tooltip=["device", "size", alt.Tooltip("ms:Q", format=".3f"), alt.Tooltip("gflops:Q", format=".1f")])
+    st.altair_chart(chart, width="stretch")
+    table = df.pivot(index="size", columns="device", values="ms")
+    st.dataframe(table.style.format("{:.3f}"), width="stretch")
+    st.caption(t("p08.col.ms"))
+
+show_code(autograd_graph, to_dot, EXPRESSIONS[expr], matmul_timings)
