@@ -1,0 +1,128 @@
+"""Logistic regression: the sigmoid, the cross-entropy loss and fitting by gradient descent.
+
+Lecture section "로지스틱 회귀": pass/fail by study hours cannot be a straight line, so the line's
+output goes through the sigmoid ``σ(z) = 1 / (1 + e^(−z))`` and is read as a probability; the loss
+is the cross-entropy ``−[y log p + (1 − y) log(1 − p)]`` and the weights are found by gradient descent.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from core.metrics import check_binary_labels
+
+__all__ = ["bce", "fit_logistic", "predict_proba", "sigmoid"]
+
+# Probabilities are kept this far from 0 and 1 inside the log so the loss stays finite
+# (log(1e-12) ≈ −27.6) when the model is confidently wrong.
+_PROB_EPS = 1e-12
+
+
+def sigmoid(z: ArrayLike) -> np.ndarray:
+    """Logistic function ``1 / (1 + e^(−z))``, elementwise, any shape.
+
+    Stable for large ``|z|`` (e.g. ±1000) without overflow warnings: ``e^(−|z|)`` never overflows,
+    and ``σ(z) = e^z / (1 + e^z)`` is used on the negative side.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    e = np.exp(-np.abs(z))  # in (0, 1]
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def bce(y: ArrayLike, p: ArrayLike) -> float:
+    """Mean binary cross-entropy ``−mean[y log p + (1 − y) log(1 − p)]``.
+
+    Args:
+        y: 0/1 labels, shape (N,).
+        p: predicted probabilities of label 1, shape (N,), in [0, 1]; clipped to
+            ``[1e-12, 1 − 1e-12]`` so exact 0s and 1s give a large finite loss instead of inf.
+    """
+    y_arr = check_binary_labels(y, "y")
+    p_arr = np.asarray(p, dtype=np.float64)
+    if p_arr.shape != y_arr.shape:
+        raise ValueError(f"p has shape {p_arr.shape} but y has shape {y_arr.shape}; "
+                         "give one probability per label.")
+    if not (np.all(p_arr >= 0) and np.all(p_arr <= 1)):  # also rejects NaN
+        raise ValueError("p must hold probabilities between 0 and 1.")
+    return _mean_bce(y_arr, p_arr)
+
+
+def _mean_bce(y: np.ndarray, p: np.ndarray) -> float:
+    """Cross-entropy of validated arrays, shape (N,) each."""
+    p = np.clip(p, _PROB_EPS, 1.0 - _PROB_EPS)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
+
+
+def _as_design(X: ArrayLike) -> np.ndarray:
+    X_arr = np.asarray(X, dtype=np.float64)
+    if X_arr.ndim == 1:
+        X_arr = X_arr[:, None]  # (N,) -> (N, 1): one input
+    if X_arr.ndim != 2 or 0 in X_arr.shape:
+        raise ValueError(f"X must be a non-empty table of shape (examples, features), got shape {X_arr.shape}.")
+    if not np.isfinite(X_arr).all():
+        raise ValueError("X contains NaN or infinite values.")
+    return X_arr
+
+
+def predict_proba(X: ArrayLike, coef: ArrayLike, intercept: float) -> np.ndarray:
+    """Probability of label 1, ``σ(X @ coef + intercept)``.
+
+    Args:
+        X: inputs, shape (N, D) or (N,) for one input; coef: shape (D,); intercept: float.
+
+    Returns:
+        float64 array, shape (N,).
+    """
+    X_arr = _as_design(X)
+    w = np.asarray(coef, dtype=np.float64).reshape(-1)
+    if w.size != X_arr.shape[1]:
+        raise ValueError(f"coef has {w.size} weights but X has {X_arr.shape[1]} features; they must match.")
+    return sigmoid(X_arr @ w + intercept)
+
+
+def fit_logistic(X: ArrayLike, y: ArrayLike, lr: float = 0.1, epochs: int = 20_000,
+                 coef0: ArrayLike | None = None, intercept0: float = 0.0
+                 ) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
+    """Fit ``p = σ(X @ coef + intercept)`` by full-batch gradient descent on the mean cross-entropy.
+
+    The gradient of the mean cross-entropy through the sigmoid simplifies to
+    ``∂L/∂w = (1/N) Xᵀ(p − y)`` and ``∂L/∂b = mean(p − y)``.
+
+    Note: when the classes are perfectly separable (like the lecture's pass/fail table) no finite
+    optimum exists; the weights keep growing slowly and the curve gets steeper, while the 0.5 point
+    ``−intercept / coef`` settles between the two classes.
+
+    Args:
+        X: inputs, shape (N, D) or (N,) for one input; y: 0/1 labels, shape (N,).
+        lr: learning rate (> 0). epochs: number of updates (>= 1).
+        coef0, intercept0: starting point (default: all zeros).
+
+    Returns:
+        coef: shape (D,); intercept: float; history: dict with ``loss`` (epochs + 1,), ``coef``
+        (epochs + 1, D) and ``intercept`` (epochs + 1,) — row 0 is the start, row k after k updates.
+    """
+    X_arr = _as_design(X)
+    y_arr = check_binary_labels(y, "y")
+    if y_arr.size != X_arr.shape[0]:
+        raise ValueError(f"X has {X_arr.shape[0]} rows (examples) but y has {y_arr.size} labels; "
+                         "give one label per row.")
+    if not lr > 0:
+        raise ValueError(f"lr (the learning rate) must be > 0, got {lr!r}.")
+    if int(epochs) != epochs or epochs < 1:
+        raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}.")
+    n, d = X_arr.shape
+    w = np.zeros(d) if coef0 is None else np.array(coef0, dtype=np.float64).reshape(d)
+    b = float(intercept0)
+
+    losses = np.empty(epochs + 1)
+    coefs = np.empty((epochs + 1, d))
+    intercepts = np.empty(epochs + 1)
+    for k in range(epochs + 1):
+        p = sigmoid(X_arr @ w + b)  # (N,)
+        losses[k], coefs[k], intercepts[k] = _mean_bce(y_arr, p), w, b
+        if k == epochs:
+            break
+        error = p - y_arr  # (N,)
+        w = w - lr * (X_arr.T @ error) / n
+        b = b - lr * error.mean()
+    return w, b, {"loss": losses, "coef": coefs, "intercept": intercepts}
