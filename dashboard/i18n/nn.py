@@ -1,2 +1,273 @@
 """Strings of pages 9–16 (neural networks and CNNs). Keys are prefixed ``pNN.``."""
-STRINGS: dict[str, dict[str, str]] = {}
+STRINGS: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------ page 9
+    "p09.title": {"ko": "퍼셉트론 · 편향-분산", "en": "Perceptron · bias and variance"},
+    "p09.intro": {
+        "ko": "퍼셉트론은 입력에 가중치를 곱해 더하고 계단 함수로 0 또는 1을 내는 가장 단순한 신경망입니다. "
+              "틀릴 때만 가중치를 고치는 규칙으로 AND·OR 같은 논리 게이트를 배웁니다. 아래쪽에서는 모델이 너무 "
+              "단순하거나(편향) 너무 복잡할 때(분산) 생기는 일을 다항식 차수로 확인합니다.",
+        "en": "The perceptron is the simplest neural network: a weighted sum of the inputs through a step "
+              "function gives 0 or 1. A rule that changes the weights only after a mistake learns logic gates "
+              "such as AND and OR. Further down, a polynomial's degree shows what happens when a model is too "
+              "simple (bias) or too flexible (variance)."},
+    "p09.perc.title": {"ko": "퍼셉트론 학습 규칙, 한 걸음씩", "en": "The perceptron rule, one update at a time"},
+    "p09.perc.text": {
+        "ko": "점선이 결정 경계 w₁x₁ + w₂x₂ + b = 0입니다. 슬라이더로 학습을 한 샘플씩 되감아 보세요: 예측이 "
+              "맞으면(y − ŷ = 0) 아무것도 바뀌지 않고, 틀리면 경계가 그 점 쪽으로 움직입니다. 검은 테두리가 지금 "
+              "본 샘플입니다.",
+        "en": "The dashed line is the decision boundary w₁x₁ + w₂x₂ + b = 0. Replay training one sample at a "
+              "time with the slider: a correct prediction (y − ŷ = 0) changes nothing, a wrong one moves the "
+              "boundary towards that point. The sample just seen has a black outline."},
+    "p09.gate": {"ko": "논리 게이트", "en": "Logic gate"},
+    "p09.lr": {"ko": "학습률 η", "en": "Learning rate η"},
+    "p09.seed": {"ko": "난수 시드 (초기 가중치·순서)", "en": "Random seed (initial weights, order)"},
+    "p09.step": {"ko": "학습 단계 (샘플 하나 = 한 단계)", "en": "Training step (one sample per step)"},
+    "p09.initial": {"ko": "**초기 상태**: 작은 무작위 가중치, b = 0.", "en": "**Initial state**: small random weights, b = 0."},
+    "p09.update": {"ko": "에폭 {epoch} · 입력 x = {x}, 정답 y = {y}, 예측 ŷ = {y_hat} → 오차 y − ŷ = **{error}**",
+                   "en": "Epoch {epoch} · input x = {x}, target y = {y}, prediction ŷ = {y_hat} → error y − ŷ = **{error}**"},
+    "p09.changed": {"ko": "틀렸으므로 w와 b를 η(y − ŷ)x만큼 고쳤습니다.", "en": "Wrong, so w and b moved by η(y − ŷ)x."},
+    "p09.unchanged": {"ko": "맞혔으므로 가중치는 그대로입니다.", "en": "Correct, so the weights stay as they are."},
+    "p09.acc_final": {"ko": "학습 후 정확도", "en": "Accuracy after training"},
+    "p09.n_updates": {"ko": "전체 {n}단계, {epochs}에폭 (오류가 없는 에폭에서 멈춤)",
+                      "en": "{n} steps in {epochs} epochs (stops after an epoch without errors)"},
+    "p09.history": {"ko": "모든 단계의 가중치 표", "en": "Weights after every step"},
+    "p09.bv.title": {"ko": "편향과 분산: 다항식 차수", "en": "Bias and variance: the polynomial degree"},
+    "p09.bv.text": {
+        "ko": "잡음이 섞인 곡선에서 뽑은 적은 학습 데이터에 다항식을 맞춥니다. 차수가 낮으면 곡선을 따라가지 "
+              "못하고(과소적합, 높은 편향), 차수가 높으면 잡음까지 외워 새 데이터에서 크게 틀립니다(과적합, 높은 "
+              "분산). 학습 오차는 차수가 오를수록 계속 줄지만, 테스트 오차는 U자 모양입니다.",
+        "en": "A polynomial is fitted to a few noisy samples of a curve. A low degree cannot follow the curve "
+              "(underfitting, high bias); a high degree memorises the noise and errs badly on new data "
+              "(overfitting, high variance). The training error keeps falling with the degree, the test error "
+              "is U-shaped."},
+    "p09.bv.degree": {"ko": "다항식 차수", "en": "Polynomial degree"},
+    "p09.bv.train": {"ko": "학습 오차", "en": "training error"},
+    "p09.bv.test": {"ko": "테스트 오차", "en": "test error"},
+    "p09.bv.fit": {"ko": "{degree}차 다항식 (점선: 참 곡선, 점: 학습 데이터)",
+                   "en": "Degree-{degree} fit (dashed: true curve, dots: training data)"},
+    "p09.bv.errors": {"ko": "차수별 학습·테스트 오차 (로그)", "en": "Training and test error by degree (log)"},
+    "p09.bv.train_mse": {"ko": "학습 MSE", "en": "Training MSE"},
+    "p09.bv.test_mse": {"ko": "테스트 MSE", "en": "Test MSE"},
+    "p09.bv.best": {"ko": "테스트 오차가 가장 작은 차수", "en": "Degree with the lowest test error"},
+    "p09.bv.under": {"ko": "**과소적합**: 모델이 너무 단순해 학습 데이터조차 잘 맞추지 못합니다 (편향이 큼).",
+                     "en": "**Underfitting**: the model is too simple to fit even the training data (high bias)."},
+    "p09.bv.over": {"ko": "**과적합**: 학습 오차는 작지만 테스트 오차가 커집니다 — 잡음을 외웠습니다 (분산이 큼).",
+                    "en": "**Overfitting**: small training error but a growing test error — it memorised the noise "
+                          "(high variance)."},
+    "p09.bv.right": {"ko": "**적절한 복잡도**: 테스트 오차가 가장 작은 차수입니다.",
+                     "en": "**Right complexity**: the degree with the lowest test error."},
+    # ------------------------------------------------------------------ page 10
+    "p10.title": {"ko": "XOR 문제", "en": "The XOR problem"},
+    "p10.intro": {
+        "ko": "XOR은 두 입력이 서로 다를 때만 1입니다. 네 점을 평면에 찍으면 같은 색끼리 대각선에 놓여, 어떤 "
+              "직선 하나로도 나눌 수 없습니다(선형 분리 불가능). 그래서 퍼셉트론 하나로는 풀 수 없고, 은닉층을 "
+              "둔 다층 퍼셉트론(MLP)이 필요합니다.",
+        "en": "XOR is 1 only when its two inputs differ. Plotted on the plane, the points of each colour sit on "
+              "a diagonal, and no single straight line separates them (not linearly separable). One perceptron "
+              "cannot solve it; a multilayer perceptron (MLP) with a hidden layer can."},
+    "p10.fail.title": {"ko": "퍼셉트론 하나는 실패한다", "en": "A single perceptron fails"},
+    "p10.fail.text": {
+        "ko": "퍼셉트론 규칙으로 에폭을 늘려 가며 학습해도 경계는 계속 흔들릴 뿐, 네 점을 모두 맞히는 직선은 "
+              "나오지 않습니다. 정확도는 많아야 75%입니다.",
+        "en": "However many epochs the perceptron rule runs, the line only keeps moving: no line gets all four "
+              "points right. The accuracy is at most 75 %."},
+    "p10.fail.epochs": {"ko": "퍼셉트론 에폭 수", "en": "Perceptron epochs"},
+    "p10.seed": {"ko": "난수 시드", "en": "Random seed"},
+    "p10.fail.acc": {"ko": "퍼셉트론 정확도", "en": "Perceptron accuracy"},
+    "p10.fail.weights": {"ko": "마지막 가중치: w₁ = {w1}, w₂ = {w2}, b = {b}",
+                         "en": "Final weights: w₁ = {w1}, w₂ = {w2}, b = {b}"},
+    "p10.fail.chart": {"ko": "퍼셉트론의 결정 경계 (점선)", "en": "The perceptron's decision boundary (dashed)"},
+    "p10.mlp.title": {"ko": "2-2-1 MLP는 풀어낸다", "en": "A 2-2-1 MLP solves it"},
+    "p10.mlp.text": {
+        "ko": "은닉 뉴런 두 개가 각자 직선 하나씩(대략 OR과 NAND)을 만들고, 출력 뉴런이 그 둘을 AND로 묶습니다. "
+              "시그모이드와 경사 하강법(역전파)으로 학습하는 동안의 결정 영역을 에폭 슬라이더로 되감아 보세요. "
+              "시드에 따라 국소 최솟값에 갇혀 75%나 50%에 머무는 경우도 있습니다 — 시드를 바꿔 보세요.",
+        "en": "Each of the two hidden neurons draws one line (roughly OR and NAND) and the output neuron ANDs "
+              "them. Rewind the decision regions during training (sigmoid, gradient descent with "
+              "backpropagation) with the epoch slider. Some seeds get stuck in a local minimum at 75 % or "
+              "50 % — try changing the seed."},
+    "p10.lr": {"ko": "학습률 η", "en": "Learning rate η"},
+    "p10.epoch": {"ko": "에폭", "en": "Epoch"},
+    "p10.mlp.chart": {"ko": "에폭 {epoch}의 결정 영역 (파랑: y = 1)", "en": "Decision regions at epoch {epoch} (blue: y = 1)"},
+    "p10.mlp.acc": {"ko": "MLP 정확도", "en": "MLP accuracy"},
+    "p10.mlp.loss": {"ko": "손실 J", "en": "Loss J"},
+    "p10.mlp.note": {
+        "ko": "처음에는 경계가 직선에 가깝다가, 은닉층이 입력 공간을 휘어 놓으면서 두 개의 띠 모양 영역이 "
+              "생깁니다. 은닉층이 XOR을 선형 분리 가능한 문제로 바꾼 것입니다.",
+        "en": "The boundary starts almost straight; as the hidden layer bends the input space, a band-shaped "
+              "region appears. The hidden layer has turned XOR into a linearly separable problem."},
+    # ------------------------------------------------------------------ page 12
+    "p12.title": {"ko": "기울기 소실 · 활성화 함수", "en": "Vanishing gradients · activation functions"},
+    "p12.intro": {
+        "ko": "역전파는 층마다 활성화 함수의 **미분값**을 곱해 갑니다. 그 값이 1보다 작으면 앞쪽 층으로 갈수록 "
+              "기울기가 기하급수적으로 작아져 학습이 멈춥니다 — **기울기 소실**. 아래에서 활성화 함수와 그 "
+              "미분을 비교하고, 깊은 신경망에서 층별 기울기 크기를 직접 확인해 보세요.",
+        "en": "Backpropagation multiplies by the activation's **derivative** at every layer. When that factor is "
+              "below 1 the gradient shrinks geometrically towards the first layers and learning stalls — "
+              "**vanishing gradients**. Compare activations and their derivatives below, then look at the "
+              "per-layer gradient sizes of a deep network."},
+    "p12.act.title": {"ko": "활성화 함수와 미분", "en": "Activations and their derivatives"},
+    "p12.act.text": {
+        "ko": "시그모이드의 미분은 최댓값이 0.25, tanh는 1이지만 양 끝에서 0으로 포화됩니다. ReLU는 양수 구간에서 "
+              "미분이 정확히 1이라 곱해도 줄지 않습니다. ELU·SELU·swish·mish는 음수 구간을 부드럽게 만든 변형입니다.",
+        "en": "The sigmoid's derivative peaks at 0.25; tanh's reaches 1 but saturates to 0 at both ends. ReLU's "
+              "derivative is exactly 1 for positive inputs, so products of it do not shrink. ELU, SELU, swish "
+              "and mish are smooth variants for the negative side."},
+    "p12.act.choose": {"ko": "활성화 함수 선택", "en": "Activations to plot"},
+    "p12.act.range": {"ko": "x 범위", "en": "x range"},
+    "p12.act.none": {"ko": "활성화 함수를 하나 이상 고르세요.", "en": "Pick at least one activation."},
+    "p12.act.legend": {"ko": "활성화 함수", "en": "Activation"},
+    "p12.act.f": {"ko": "함수값 f(x)", "en": "Value f(x)"},
+    "p12.act.df": {"ko": "미분 f′(x)", "en": "Derivative f′(x)"},
+    "p12.act.peak": {"ko": "구간 내 f′ 최댓값", "en": "max f′ in the range"},
+    "p12.act.note": {
+        "ko": "표의 최댓값이 1보다 작은 함수(시그모이드 0.25)는 층을 지날 때마다 기울기를 최소 그만큼 줄입니다.",
+        "en": "A function whose largest derivative is below 1 (sigmoid: 0.25) shrinks the gradient by at least "
+              "that factor at every layer."},
+    "p12.van.title": {"ko": "깊은 신경망의 층별 기울기", "en": "Per-layer gradients of a deep network"},
+    "p12.van.text": {
+        "ko": "초기화 직후의 깊은 MLP에 한 배치를 넣고 역전파하여 각 층 가중치의 기울기 노름 ‖∂L/∂W‖를 잽니다. "
+              "세로축은 로그 눈금입니다: 직선으로 떨어지면 기하급수적 소실입니다.",
+        "en": "A deep MLP right after initialisation gets one batch; backpropagation gives each layer's weight "
+              "gradient norm ‖∂L/∂W‖. The vertical axis is logarithmic: a straight fall means geometric "
+              "vanishing."},
+    "p12.van.depth": {"ko": "층 수", "en": "Depth (layers)"},
+    "p12.van.activation": {"ko": "활성화 함수", "en": "Activation"},
+    "p12.van.init": {"ko": "가중치 초기화", "en": "Weight initialisation"},
+    "p12.van.width": {"ko": "층의 폭", "en": "Layer width"},
+    "p12.init.xavier": {"ko": "Xavier (Glorot)", "en": "Xavier (Glorot)"},
+    "p12.init.he": {"ko": "He (Kaiming)", "en": "He (Kaiming)"},
+    "p12.van.layer": {"ko": "층 (1 = 입력 쪽)", "en": "Layer (1 = input side)"},
+    "p12.van.norm": {"ko": "‖∂L/∂W‖ (로그)", "en": "‖∂L/∂W‖ (log)"},
+    "p12.van.chart": {"ko": "{act}, {depth}층: 층별 기울기 노름", "en": "{act}, {depth} layers: gradient norm per layer"},
+    "p12.van.first": {"ko": "첫 층 기울기 노름", "en": "First layer's gradient norm"},
+    "p12.van.last": {"ko": "마지막 층 기울기 노름", "en": "Last layer's gradient norm"},
+    "p12.van.ratio": {"ko": "첫 층 / 마지막 층", "en": "First / last"},
+    "p12.van.note": {
+        "ko": "시그모이드는 층이 깊어질수록 첫 층의 기울기가 몇 자릿수씩 작아집니다. ReLU에 He 초기화를 쓰면 "
+              "층별 노름이 거의 일정하게 유지됩니다 — 그래서 깊은 CNN은 ReLU와 He 초기화(그리고 배치 정규화, "
+              "잔차 연결)를 씁니다.",
+        "en": "With the sigmoid the first layer's gradient loses orders of magnitude as depth grows. ReLU with "
+              "He initialisation keeps the norms nearly level — which is why deep CNNs use ReLU with He "
+              "initialisation (plus batch normalisation and residual connections)."},
+    # ------------------------------------------------------------------ page 13
+    "p13.title": {"ko": "배치 정규화", "en": "Batch normalisation"},
+    "p13.intro": {
+        "ko": "배치 정규화(BN)는 미니배치마다 각 특성을 평균 0, 분산 1로 맞춘 뒤 학습 가능한 γ(크기)와 β(이동)로 "
+              "다시 조정합니다. 층의 입력 분포가 안정되어 더 큰 학습률로 더 빨리 학습할 수 있습니다.",
+        "en": "Batch normalisation (BN) shifts and scales each feature of a mini-batch to mean 0 and variance 1, "
+              "then rescales it with a learnable γ (scale) and β (shift). Layer inputs stay in a stable range, "
+              "so training can use larger learning rates and converges faster."},
+    "p13.steps.title": {"ko": "네 단계: 평균, 분산, 정규화, 크기·이동", "en": "Four steps: mean, variance, normalise, scale and shift"},
+    "p13.steps.text": {
+        "ko": "아래 미니배치는 한 특성의 값 m개입니다. 배치의 평균과 표준편차를 바꿔도 정규화된 x̂의 분포는 "
+              "늘 같은 자리(평균 0, 분산 1)에 옵니다. 마지막 단계의 γ와 β만이 출력의 위치와 폭을 정합니다.",
+        "en": "The mini-batch below holds m values of one feature. Whatever its mean and spread, the normalised "
+              "x̂ always lands in the same place (mean 0, variance 1). Only γ and β of the last step decide "
+              "where the output sits and how wide it is."},
+    "p13.batch": {"ko": "배치 크기 m", "en": "Batch size m"},
+    "p13.batch_mean": {"ko": "입력의 평균", "en": "Input mean"},
+    "p13.batch_std": {"ko": "입력의 표준편차", "en": "Input standard deviation"},
+    "p13.seed": {"ko": "난수 시드", "en": "Random seed"},
+    "p13.step1": {"ko": "① 배치 평균 μ_B", "en": "① batch mean μ_B"},
+    "p13.step2": {"ko": "② 배치 분산 σ²_B", "en": "② batch variance σ²_B"},
+    "p13.step3": {"ko": "③ 정규화", "en": "③ normalise"},
+    "p13.step3.value": {"ko": "평균 0 · 분산 1", "en": "mean 0 · variance 1"},
+    "p13.step4": {"ko": "④ 크기·이동", "en": "④ scale and shift"},
+    "p13.count": {"ko": "개수", "en": "count"},
+    "p13.hist.x": {"ko": "입력 x", "en": "Input x"},
+    "p13.hist.xhat": {"ko": "정규화 x̂", "en": "Normalised x̂"},
+    "p13.hist.y": {"ko": "출력 y = γx̂ + β", "en": "Output y = γx̂ + β"},
+    "p13.steps.note": {
+        "ko": "γ = √(σ²_B + ε), β = μ_B로 두면 원래 입력이 그대로 복원됩니다. 즉 BN은 표현력을 잃지 않으면서 "
+              "분포를 \"학습으로 정하게\" 합니다. 추론 때는 배치 대신 학습 중 모은 이동 평균(running mean/var)을 씁니다.",
+        "en": "Setting γ = √(σ²_B + ε) and β = μ_B gives back the original input, so BN loses no expressive "
+              "power: the network *learns* where to put the distribution. At inference the running mean and "
+              "variance collected during training replace the batch statistics."},
+    "p13.table": {"ko": "배치의 모든 값 보기", "en": "Every value of the batch"},
+    "p13.exp.title": {"ko": "BN이 있을 때와 없을 때의 학습 곡선", "en": "Training curves with and without BN"},
+    "p13.exp.text": {
+        "ko": "같은 깊은 MLP를 같은 초기값·학습률로 두 번 학습합니다: 한 번은 각 은닉층 뒤에 BN을 넣고, 한 번은 "
+              "빼고. 합성 데이터의 작은 분류 문제이며 NumPy로 몇 초 안에 계산됩니다(결과는 캐시).",
+        "en": "The same deep MLP is trained twice from the same initial weights and learning rate: once with BN "
+              "after every hidden layer, once without. A small synthetic task, computed in NumPy in seconds "
+              "(and cached)."},
+    "p13.exp.seed": {"ko": "실험 시드", "en": "Experiment seed"},
+    "p13.exp.running": {"ko": "BN 유무 비교 학습 중…", "en": "Training with and without BN…"},
+    "p13.exp.with": {"ko": "BN 있음", "en": "with BN"},
+    "p13.exp.without": {"ko": "BN 없음", "en": "without BN"},
+    "p13.exp.epoch": {"ko": "에폭", "en": "epoch"},
+    "p13.exp.loss": {"ko": "학습 손실 (로그)", "en": "training loss (log)"},
+    "p13.exp.final_with": {"ko": "마지막 손실 · BN 있음", "en": "Final loss · with BN"},
+    "p13.exp.final_without": {"ko": "마지막 손실 · BN 없음", "en": "Final loss · without BN"},
+    "p13.exp.note": {
+        "ko": "BN이 있는 쪽의 손실이 더 빨리 떨어집니다. 각 층의 입력이 늘 정규화되어 있으니 시그모이드가 "
+              "포화되지 않고, 기울기가 앞쪽 층까지 살아서 전달됩니다.",
+        "en": "The loss with BN falls faster: every layer's input stays normalised, the activations do not "
+              "saturate, and the gradient survives down to the first layers."},
+    # ------------------------------------------------------------------ page 14
+    "p14.title": {"ko": "합성곱 연산", "en": "The convolution operation"},
+    "p14.intro": {
+        "ko": "합성곱층은 작은 필터(커널)를 입력 위로 밀면서, 겹치는 칸끼리 곱해 더한 값 하나를 출력합니다. "
+              "같은 필터를 모든 위치에서 쓰므로(가중치 공유) 파라미터가 적고, 위치가 바뀌어도 같은 패턴을 찾습니다.",
+        "en": "A convolution layer slides a small filter (kernel) over the input; at each position it multiplies "
+              "the overlapping cells and adds them up into one output value. The same filter is used "
+              "everywhere (weight sharing), so there are few parameters and a pattern is found wherever it is."},
+    "p14.conv.title": {"ko": "슬라이딩 윈도우, 한 걸음씩", "en": "The sliding window, step by step"},
+    "p14.conv.text": {
+        "ko": "입력과 커널의 숫자를 직접 고칠 수 있습니다. 빨간 테두리가 지금 위치의 윈도우, 가운데 그림이 칸별 "
+              "곱, 오른쪽이 지금까지 채운 출력입니다. 패딩 p는 가장자리에 0을 두르고, 스트라이드 s는 한 번에 "
+              "움직이는 칸 수입니다.",
+        "en": "Edit the numbers of the input and of the kernel. The red frame is the current window, the middle "
+              "grid the cell-by-cell products, the right grid the output filled so far. Padding p surrounds the "
+              "input with zeros; stride s is how many cells the window moves at a time."},
+    "p14.size": {"ko": "입력 크기 n", "en": "Input size n"},
+    "p14.kernel": {"ko": "커널 프리셋", "en": "Kernel preset"},
+    "p14.kernel.edge": {"ko": "에지 검출", "en": "edge detection"},
+    "p14.kernel.sobel_x": {"ko": "소벨 (세로 에지)", "en": "Sobel (vertical edges)"},
+    "p14.kernel.sobel_y": {"ko": "소벨 (가로 에지)", "en": "Sobel (horizontal edges)"},
+    "p14.kernel.laplacian": {"ko": "라플라시안", "en": "Laplacian"},
+    "p14.kernel.blur": {"ko": "블러 (평균)", "en": "blur (box average)"},
+    "p14.kernel.sharpen": {"ko": "샤프닝", "en": "sharpen"},
+    "p14.kernel.identity": {"ko": "항등", "en": "identity"},
+    "p14.stride": {"ko": "스트라이드 s", "en": "Stride s"},
+    "p14.padding": {"ko": "패딩 p", "en": "Padding p"},
+    "p14.edit_input": {"ko": "입력 X (고칠 수 있음)", "en": "Input X (editable)"},
+    "p14.edit_kernel": {"ko": "커널 K (고칠 수 있음)", "en": "Kernel K (editable)"},
+    "p14.step": {"ko": "윈도우 위치 (단계)", "en": "Window position (step)"},
+    "p14.position": {"ko": "출력 위치 (행, 열)", "en": "Output position (row, col)"},
+    "p14.value": {"ko": "이 위치의 출력값", "en": "Output value here"},
+    "p14.out_size": {"ko": "출력 크기", "en": "Output size"},
+    "p14.chart.input": {"ko": "입력 (패딩 포함)", "en": "Input (with padding)"},
+    "p14.chart.product": {"ko": "윈도우 ⊙ 커널", "en": "Window ⊙ kernel"},
+    "p14.chart.output": {"ko": "출력 (지금까지)", "en": "Output (so far)"},
+    "p14.step_sum": {"ko": "곱한 값들을 모두 더하면 **{value}** — 출력의 한 칸이 됩니다.",
+                     "en": "Adding all the products gives **{value}** — one cell of the output."},
+    "p14.formulas.title": {"ko": "출력 크기와 파라미터 수", "en": "Output size and number of parameters"},
+    "p14.formulas.text": {
+        "ko": "기본값은 강의의 AlexNet 첫 층입니다: 227×227×3 입력, 11×11 필터 96개, 스트라이드 4 → 55×55×96, "
+              "파라미터 34,944개. 크기가 나누어떨어지지 않으면 PyTorch처럼 내림합니다.",
+        "en": "The defaults are the lecture's AlexNet first layer: a 227×227×3 input, 96 filters of 11×11, "
+              "stride 4 → 55×55×96 with 34,944 parameters. When the size does not divide evenly it is rounded "
+              "down, as in PyTorch."},
+    "p14.cin": {"ko": "입력 채널", "en": "Input channels"},
+    "p14.ksize": {"ko": "커널 크기", "en": "Kernel size"},
+    "p14.filters": {"ko": "필터 수", "en": "Filters"},
+    "p14.params": {"ko": "파라미터 수 (편향 포함)", "en": "Parameters (with biases)"},
+    "p14.pool.title": {"ko": "풀링", "en": "Pooling"},
+    "p14.pool.text": {
+        "ko": "풀링은 파라미터 없이 특성 맵을 줄입니다. 강의의 4×4 예제에 2×2 창, 스트라이드 2를 쓰면 최대 "
+              "풀링은 각 창의 최댓값, 평균 풀링은 평균을 남깁니다.",
+        "en": "Pooling shrinks a feature map without any parameter. On the lecture's 4×4 example with a 2×2 "
+              "window and stride 2, max pooling keeps each window's maximum and average pooling its mean."},
+    "p14.pool.input": {"ko": "입력 4×4", "en": "Input 4×4"},
+    "p14.pool.max": {"ko": "최대 풀링 2×2", "en": "Max pooling 2×2"},
+    "p14.pool.avg": {"ko": "평균 풀링 2×2", "en": "Average pooling 2×2"},
+    "p14.gap.example": {"ko": "전역 평균 풀링: 4×4 예제", "en": "Global average pooling: the 4×4 example"},
+    "p14.gap.output": {"ko": "전역 평균 풀링: 위의 합성곱 출력", "en": "Global average pooling: the convolution output above"},
+    "p14.gap.text": {
+        "ko": "전역 평균 풀링(GAP)은 채널마다 특성 맵 전체를 숫자 하나로 평균냅니다. GoogLeNet과 ResNet은 "
+              "마지막 특성 맵에 GAP를 써서 파라미터가 많은 완전연결층을 대신합니다.",
+        "en": "Global average pooling (GAP) averages each channel's whole feature map into a single number. "
+              "GoogLeNet and ResNet apply it to the last feature map instead of large fully connected layers."},
+}
