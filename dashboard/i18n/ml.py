@@ -172,4 +172,70 @@ STRINGS: dict[str, dict[str, str]] = {
     "p08.col.size": {"ko": "행렬 크기 n", "en": "matrix size n"},
     "p08.col.ms": {"ko": "시간 (ms)", "en": "time (ms)"},
     "p08.col.gflops": {"ko": "GFLOP/s", "en": "GFLOP/s"},
+    # ------------------------------------------------------------------ page 2
+    "p02.title": {"ko": "모델 평가", "en": "Evaluating a model"},
+    "p02.intro": {
+        "ko": "분류기가 얼마나 좋은지는 숫자 하나로 말하기 어렵습니다. 강의의 코로나 진단 키트 예(10명 검사)로 "
+              "**혼동 행렬**과 정확도·정밀도·재현율·F1을 계산하고, 판정 기준(임계값)을 움직이며 **ROC 곡선**과 "
+              "**AUC**가 무엇을 뜻하는지 살펴봅니다.",
+        "en": "How good a classifier is cannot be told by one number. With the lecture's COVID test-kit example "
+              "(ten people tested) we build the **confusion matrix** and compute accuracy, precision, recall and "
+              "F1, then move the decision threshold to see what the **ROC curve** and the **AUC** mean."},
+    "p02.cm.header": {"ko": "혼동 행렬 (직접 바꿔 보세요)", "en": "Confusion matrix (edit it)"},
+    "p02.cm.body": {
+        "ko": "행은 실제 상태, 열은 키트의 판정입니다. 처음 값은 강의의 예: 실제 음성 3명 중 1명을 음성으로(TN), "
+              "2명을 양성으로(FP) 잘못 판정했고, 실제 양성 7명 중 6명을 잡아내고(TP) 1명을 놓쳤습니다(FN).",
+        "en": "Rows are the true condition, columns the kit's verdict. The starting values are the lecture's: of "
+              "3 truly negative people the kit called 1 negative (TN) and 2 positive (FP); of 7 truly positive "
+              "people it caught 6 (TP) and missed 1 (FN)."},
+    "p02.cm.actual_neg": {"ko": "실제 음성", "en": "actually negative"},
+    "p02.cm.actual_pos": {"ko": "실제 양성", "en": "actually positive"},
+    "p02.cm.pred_neg": {"ko": "음성으로 판정", "en": "predicted negative"},
+    "p02.cm.pred_pos": {"ko": "양성으로 판정", "en": "predicted positive"},
+    "p02.cm.tn": {"ko": "TN (참 음성)", "en": "TN (true negative)"},
+    "p02.cm.fp": {"ko": "FP (거짓 양성)", "en": "FP (false positive)"},
+    "p02.cm.fn": {"ko": "FN (거짓 음성)", "en": "FN (false negative)"},
+    "p02.cm.tp": {"ko": "TP (참 양성)", "en": "TP (true positive)"},
+    "p02.cm.reset": {"ko": "강의 예로 되돌리기", "en": "Back to the lecture's example"},
+    "p02.cm.empty": {"ko": "네 칸이 모두 0이면 평가할 것이 없습니다.", "en": "With all four cells at 0 there is nothing to evaluate."},
+    "p02.m.accuracy": {"ko": "정확도", "en": "Accuracy"},
+    "p02.m.precision": {"ko": "정밀도", "en": "Precision"},
+    "p02.m.recall": {"ko": "재현율 (민감도, TPR)", "en": "Recall (sensitivity, TPR)"},
+    "p02.m.specificity": {"ko": "특이도", "en": "Specificity"},
+    "p02.m.f1": {"ko": "F1 점수", "en": "F1 score"},
+    "p02.m.fpr": {"ko": "거짓 양성 비율 (FPR)", "en": "False-positive rate (FPR)"},
+    "p02.m.explain": {
+        "ko": "**정밀도**는 '양성이라고 한 것 중 진짜 양성의 비율', **재현율**은 '진짜 양성 중 잡아낸 비율'입니다. "
+              "진단 키트에서는 환자를 놓치는 FN이 특히 위험하므로 재현율이 중요합니다. F1은 둘의 조화 평균입니다.",
+        "en": "**Precision** is 'of those called positive, how many really are'; **recall** is 'of the real "
+              "positives, how many were caught'. For a test kit a missed patient (FN) is especially costly, "
+              "so recall matters. F1 is their harmonic mean."},
+    "p02.roc.header": {"ko": "임계값과 ROC 곡선", "en": "The threshold and the ROC curve"},
+    "p02.roc.body": {
+        "ko": "분류기는 보통 점수(확률)를 내고, **점수 ≥ 임계값**이면 양성이라고 판정합니다. 아래에서 음성·양성 "
+              "{n}명씩의 점수가 두 정규분포를 따른다고 하고, 임계값을 움직여 보세요. 임계값을 낮추면 더 많이 "
+              "잡아내지만(TPR↑) 헛경보도 늘어납니다(FPR↑). 모든 임계값의 (FPR, TPR)을 이은 것이 ROC 곡선, "
+              "그 아래 넓이가 AUC입니다 (0.5 = 동전 던지기, 1 = 완벽).",
+        "en": "A classifier usually outputs a score (a probability) and says positive when **score ≥ threshold**. "
+              "Below, the scores of {n} negatives and {n} positives follow two normal distributions; move the "
+              "threshold. Lowering it catches more positives (TPR↑) but raises more false alarms (FPR↑). The "
+              "(FPR, TPR) pairs of all thresholds form the ROC curve; the area under it is the AUC "
+              "(0.5 = a coin flip, 1 = perfect)."},
+    "p02.roc.mu_neg": {"ko": "음성 점수 평균", "en": "mean score of negatives"},
+    "p02.roc.mu_pos": {"ko": "양성 점수 평균", "en": "mean score of positives"},
+    "p02.roc.sd_neg": {"ko": "음성 점수 표준편차", "en": "std of negatives' scores"},
+    "p02.roc.sd_pos": {"ko": "양성 점수 표준편차", "en": "std of positives' scores"},
+    "p02.roc.threshold": {"ko": "임계값", "en": "threshold"},
+    "p02.roc.score": {"ko": "점수", "en": "score"},
+    "p02.roc.count": {"ko": "사람 수", "en": "count"},
+    "p02.roc.class": {"ko": "실제", "en": "truth"},
+    "p02.roc.neg": {"ko": "음성", "en": "negative"},
+    "p02.roc.pos": {"ko": "양성", "en": "positive"},
+    "p02.roc.auc": {"ko": "AUC", "en": "AUC"},
+    "p02.roc.here": {"ko": "현재 임계값", "en": "current threshold"},
+    "p02.roc.fpr_axis": {"ko": "FPR (거짓 양성 비율)", "en": "FPR (false-positive rate)"},
+    "p02.roc.tpr_axis": {"ko": "TPR (재현율)", "en": "TPR (recall)"},
+    "p02.roc.counts": {
+        "ko": "이 임계값에서: TN {tn}, FP {fp}, FN {fn}, TP {tp}",
+        "en": "At this threshold: TN {tn}, FP {fp}, FN {fn}, TP {tp}"},
 }
