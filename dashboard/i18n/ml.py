@@ -238,4 +238,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "p02.roc.counts": {
         "ko": "이 임계값에서: TN {tn}, FP {fp}, FN {fn}, TP {tp}",
         "en": "At this threshold: TN {tn}, FP {fp}, FN {fn}, TP {tp}"},
+    # ------------------------------------------------------------------ page 3
+    "p03.title": {"ko": "선형 회귀", "en": "Linear regression"},
+    "p03.intro": {
+        "ko": "공부한 시간이 늘면 점수도 오를까요? 네 학생의 기록에 **직선 y = ax + b**를 맞춰 봅니다. "
+              "'잘 맞는다'는 것은 실제 점수와 직선의 예측 사이의 차이(**오차**)가 작다는 뜻이고, 그 크기를 "
+              "**평균 제곱 오차(MSE)**로 잽니다. 기울기 a와 절편 b를 움직여 MSE를 가장 작게 만들어 보세요.",
+        "en": "Does studying longer raise the score? We fit a **line y = ax + b** to four students' records. "
+              "'Fits well' means the gaps (**errors**) between the real scores and the line's predictions are "
+              "small, measured by the **mean squared error (MSE)**. Move the slope a and intercept b to make "
+              "the MSE as small as you can."},
+    "p03.data": {"ko": "데이터 (표를 고치거나 행을 더해 보세요)", "en": "Data (edit the table or add rows)"},
+    "p03.col.x": {"ko": "공부 시간 x", "en": "study hours x"},
+    "p03.col.y": {"ko": "점수 y", "en": "score y"},
+    "p03.a": {"ko": "기울기 a", "en": "slope a"},
+    "p03.b": {"ko": "절편 b", "en": "intercept b"},
+    "p03.mse": {"ko": "MSE (지금 직선)", "en": "MSE (your line)"},
+    "p03.mse_best": {"ko": "MSE (최소제곱 직선)", "en": "MSE (least-squares line)"},
+    "p03.snap": {"ko": "최소제곱 해로 옮기기", "en": "Jump to the least-squares answer"},
+    "p03.bad_data": {"ko": "데이터를 확인하세요: {msg}", "en": "Check the data: {msg}"},
+    "p03.legend": {"ko": "선", "en": "line"},
+    "p03.yours": {"ko": "지금 직선", "en": "your line"},
+    "p03.best": {"ko": "최소제곱 직선", "en": "least-squares line"},
+    "p03.residual_note": {
+        "ko": "빨간 세로 선이 각 학생의 오차(실제 − 예측)입니다. MSE는 이 길이들을 제곱해 평균한 값입니다.",
+        "en": "The red vertical segments are each student's error (actual − predicted); the MSE is the mean "
+              "of their squares."},
+    "p03.ls.header": {"ko": "최소제곱법: 공식을 한 단계씩", "en": "Least squares, one step at a time"},
+    "p03.ls.body": {
+        "ko": "MSE를 a와 b로 미분해 0으로 놓으면 답이 공식으로 나옵니다. 먼저 x와 y의 평균을 구하고, 각 값이 "
+              "평균에서 얼마나 떨어져 있는지(편차)를 계산한 뒤, 편차의 곱과 제곱을 더합니다.",
+        "en": "Setting the derivatives of the MSE with respect to a and b to zero gives the answer in closed "
+              "form. First the means of x and y, then each value's deviation from its mean, then the sums of "
+              "the deviations' products and squares."},
+    "p03.ls.sum": {"ko": "합계", "en": "sum"},
 }
