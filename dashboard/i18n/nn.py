@@ -96,6 +96,49 @@ STRINGS: dict[str, dict[str, str]] = {
               "생깁니다. 은닉층이 XOR을 선형 분리 가능한 문제로 바꾼 것입니다.",
         "en": "The boundary starts almost straight; as the hidden layer bends the input space, a band-shaped "
               "region appears. The hidden layer has turned XOR into a linearly separable problem."},
+    # ------------------------------------------------------------------ page 11
+    "p11.title": {"ko": "오차 역전파", "en": "Backpropagation"},
+    "p11.intro": {
+        "ko": "역전파는 출력의 오차를 연쇄 법칙으로 뒤에서부터 한 층씩 나누어 각 가중치의 기울기를 구합니다. "
+              "강의의 2-2-2 신경망(편향 없음, 시그모이드 φ)을 그대로 옮겼습니다: 입력·정답·가중치·학습률을 "
+              "고치면 모든 숫자가 다시 계산됩니다.",
+        "en": "Backpropagation splits the output error backwards, layer by layer, with the chain rule, and "
+              "gets the gradient of every weight. This is the lecture's 2-2-2 network (no biases, sigmoid φ): "
+              "edit the inputs, targets, weights and learning rate and every number is recomputed."},
+    "p11.network": {"ko": "순전파는 왼쪽에서 오른쪽, 역전파는 오른쪽에서 왼쪽입니다.",
+                    "en": "The forward pass runs left to right, the backward pass right to left."},
+    "p11.inputs": {"ko": "입력, 정답, 가중치", "en": "Inputs, targets, weights"},
+    "p11.lr": {"ko": "학습률 η", "en": "Learning rate η"},
+    "p11.W1": {"ko": "W⁽¹⁾: 입력 i → 은닉 j", "en": "W⁽¹⁾: input i → hidden j"},
+    "p11.W2": {"ko": "W⁽²⁾: 은닉 i → 출력 j", "en": "W⁽²⁾: hidden i → output j"},
+    "p11.convention": {"ko": "행 j는 받는 뉴런, 열 i는 보내는 뉴런입니다 (W[j, i]). 그래서 z = W a 입니다.",
+                       "en": "Row j is the receiving neuron, column i the sending one (W[j, i]), so z = W a."},
+    "p11.steps": {"ko": "한 단계씩: 순전파, 그리고 역전파", "en": "Step by step: forward, then backward"},
+    "p11.step": {"ko": "어디까지 보일까요?", "en": "Show up to"},
+    "p11.forward": {"ko": "순전파", "en": "forward"},
+    "p11.backward": {"ko": "역전파", "en": "backward"},
+    "p11.step.z2": {"ko": "은닉층 입력 z⁽²⁾", "en": "hidden input z⁽²⁾"},
+    "p11.step.a2": {"ko": "은닉층 출력 a⁽²⁾", "en": "hidden output a⁽²⁾"},
+    "p11.step.z3": {"ko": "출력층 입력 z⁽³⁾", "en": "output input z⁽³⁾"},
+    "p11.step.a3": {"ko": "출력 a⁽³⁾", "en": "output a⁽³⁾"},
+    "p11.step.J": {"ko": "비용 J", "en": "cost J"},
+    "p11.step.delta3": {"ko": "출력층 오차 δ⁽³⁾", "en": "output error δ⁽³⁾"},
+    "p11.step.dJ_dW2": {"ko": "기울기 ∂J/∂W⁽²⁾", "en": "gradient ∂J/∂W⁽²⁾"},
+    "p11.step.delta2": {"ko": "은닉층 오차 δ⁽²⁾", "en": "hidden error δ⁽²⁾"},
+    "p11.step.dJ_dW1": {"ko": "기울기 ∂J/∂W⁽¹⁾", "en": "gradient ∂J/∂W⁽¹⁾"},
+    "p11.step.update": {"ko": "가중치 갱신", "en": "weight update"},
+    "p11.cost": {"ko": "비용 J", "en": "Cost J"},
+    "p11.w1_11": {"ko": "갱신된 W⁽¹⁾[1,1]", "en": "Updated W⁽¹⁾[1,1]"},
+    "p11.w2_11": {"ko": "갱신된 W⁽²⁾[1,1]", "en": "Updated W⁽²⁾[1,1]"},
+    "p11.check": {"ko": "PyTorch 자동 미분과 비교", "en": "Check against PyTorch autograd"},
+    "p11.check.text": {
+        "ko": "같은 신경망을 PyTorch로 만들어 `J.backward()`로 구한 기울기입니다. 손으로 유도한 역전파와 "
+              "float64 반올림 오차 수준까지 같습니다.",
+        "en": "The same network built in PyTorch, gradients from `J.backward()`. They equal the hand-derived "
+              "backpropagation up to float64 rounding."},
+    "p11.check.weight": {"ko": "가중치", "en": "weight"},
+    "p11.check.ours": {"ko": "역전파 (직접 구현)", "en": "backprop (ours)"},
+    "p11.check.max": {"ko": "최대 차이 |Δ|", "en": "Largest difference |Δ|"},
     # ------------------------------------------------------------------ page 12
     "p12.title": {"ko": "기울기 소실 · 활성화 함수", "en": "Vanishing gradients · activation functions"},
     "p12.intro": {
@@ -270,4 +313,74 @@ STRINGS: dict[str, dict[str, str]] = {
               "마지막 특성 맵에 GAP를 써서 파라미터가 많은 완전연결층을 대신합니다.",
         "en": "Global average pooling (GAP) averages each channel's whole feature map into a single number. "
               "GoogLeNet and ResNet apply it to the last feature map instead of large fully connected layers."},
+    # ------------------------------------------------------------------ page 16
+    "p16.title": {"ko": "우리 모델", "en": "Our models"},
+    "p16.intro": {
+        "ko": "이 저장소의 코드로 직접 학습해 ONNX로 내보낸 모델들입니다. 모델 카드(`models/*.json`)에 적힌 "
+              "정확도와 신뢰구간, 혼동 행렬, 학습 곡선, 학습한 하드웨어와 시간을 그대로 보여 줍니다. 아래에서는 "
+              "MNIST 신경망을 작은 부분집합으로 몇 초 동안 직접 학습시켜 볼 수 있습니다.",
+        "en": "Models trained with this repository's code and exported to ONNX. Their model cards "
+              "(`models/*.json`) give the accuracy with its confidence interval, the confusion matrix, the "
+              "training curves and the hardware and time used — shown here as they are. Below, you can train "
+              "an MNIST network on a small subset for a few seconds yourself."},
+    "p16.cards.title": {"ko": "모델 카드", "en": "Model cards"},
+    "p16.cards.text": {"ko": "정확도는 학습에 쓰지 않은 테스트 세트에서 잰 값이며, 괄호는 95% 윌슨 신뢰구간입니다.",
+                       "en": "Accuracies are measured on a test set never used for training; the interval is "
+                             "the 95 % Wilson interval."},
+    "p16.cards.none": {"ko": "아직 모델이 없습니다: `{folder}`에 모델 카드(*.json)가 없습니다. 모델을 학습하고 "
+                             "내보내면(`python -m core.train …`, `python -m core.export …`) 여기에 나타납니다.",
+                       "en": "No models yet: there is no model card (*.json) in `{folder}`. Train and export a "
+                             "model (`python -m core.train …`, `python -m core.export …`) and it appears here."},
+    "p16.cards.broken": {"ko": "모델 카드 `{name}`을(를) 읽을 수 없습니다: {error}",
+                         "en": "Cannot read the model card `{name}`: {error}"},
+    "p16.col.model": {"ko": "모델", "en": "model"},
+    "p16.col.task": {"ko": "과제", "en": "task"},
+    "p16.col.arch": {"ko": "구조", "en": "architecture"},
+    "p16.col.params": {"ko": "파라미터", "en": "parameters"},
+    "p16.col.acc": {"ko": "테스트 정확도", "en": "test accuracy"},
+    "p16.col.ci": {"ko": "95% 신뢰구간", "en": "95 % CI"},
+    "p16.task.digit": {"ko": "손글씨 숫자", "en": "handwritten digit"},
+    "p16.task.pet": {"ko": "개 vs 고양이", "en": "dog vs cat"},
+    "p16.pick": {"ko": "자세히 볼 모델", "en": "Model to inspect"},
+    "p16.acc": {"ko": "테스트 정확도", "en": "Test accuracy"},
+    "p16.ci": {"ko": "95% 신뢰구간 (윌슨)", "en": "95 % interval (Wilson)"},
+    "p16.n": {"ko": "테스트 이미지 수 n", "en": "Test images n"},
+    "p16.params": {"ko": "파라미터 수", "en": "Parameters"},
+    "p16.split": {"ko": "평가: {split} · 데이터: {data}", "en": "Evaluated on: {split} · data: {data}"},
+    "p16.device": {"ko": "학습 장치", "en": "Device"},
+    "p16.wall": {"ko": "학습 시간", "en": "Training time"},
+    "p16.wall.value": {"ko": "{minutes}분", "en": "{minutes} min"},
+    "p16.epochs": {"ko": "에폭", "en": "Epochs"},
+    "p16.date": {"ko": "날짜", "en": "Date"},
+    "p16.hardware": {"ko": "하드웨어: {hardware} · 명령: `{command}`", "en": "Hardware: {hardware} · command: `{command}`"},
+    "p16.cm.title": {"ko": "혼동 행렬 (행: 정답, 열: 예측)", "en": "Confusion matrix (rows: true, columns: predicted)"},
+    "p16.cm.true": {"ko": "정답", "en": "true"},
+    "p16.cm.pred": {"ko": "예측", "en": "predicted"},
+    "p16.no_history": {"ko": "이 카드에는 학습 곡선이 없습니다.", "en": "This card has no training curves."},
+    "p16.card_json": {"ko": "모델 카드 원문 (JSON)", "en": "The raw model card (JSON)"},
+    "p16.live.title": {"ko": "직접 학습해 보기: MNIST 미니 학습", "en": "Train one yourself: a mini MNIST run"},
+    "p16.live.text": {
+        "ko": "MNIST 학습 이미지 앞부분 n장으로 작은 CNN을 처음부터 학습하고, 테스트 이미지 1,000장으로 "
+              "정확도를 잽니다. CPU에서 몇 초면 끝납니다. 전체 60,000장으로 오래 학습한 위의 모델과 비교해 보세요.",
+        "en": "A small CNN is trained from scratch on the first n MNIST training images and tested on 1,000 "
+              "test images — seconds on a CPU. Compare it with the models above, trained on all 60,000 images "
+              "for much longer."},
+    "p16.live.n": {"ko": "학습 이미지 수 n", "en": "Training images n"},
+    "p16.live.epochs": {"ko": "에폭", "en": "Epochs"},
+    "p16.live.lr": {"ko": "학습률 (Adam)", "en": "Learning rate (Adam)"},
+    "p16.live.start": {"ko": "학습 시작", "en": "Start training"},
+    "p16.live.progress": {"ko": "학습 중…", "en": "Training…"},
+    "p16.live.hint": {"ko": "버튼을 누르면 학습이 시작됩니다. 페이지를 열기만 해서는 아무것도 학습하지 않습니다.",
+                      "en": "Press the button to start. Opening the page trains nothing."},
+    "p16.live.no_data": {"ko": "MNIST 데이터를 찾지 못했습니다. DL_DATA_DIR을 MNIST/가 있는 폴더로 지정하세요.\n\n{error}",
+                         "en": "MNIST was not found. Point DL_DATA_DIR at the folder that contains MNIST/.\n\n{error}"},
+    "p16.live.step": {"ko": "학습 단계 (미니배치)", "en": "step (mini-batch)"},
+    "p16.live.loss": {"ko": "학습 손실", "en": "training loss"},
+    "p16.live.chart": {"ko": "학습 손실: 이미지 {n}장, {epochs}에폭", "en": "Training loss: {n} images, {epochs} epoch(s)"},
+    "p16.live.last_loss": {"ko": "마지막 미니배치 손실", "en": "Last mini-batch loss"},
+    "p16.live.test_acc": {"ko": "테스트 정확도 (1,000장)", "en": "Test accuracy (1,000 images)"},
+    "p16.demo.title": {"ko": "Gradio 데모", "en": "The Gradio demo"},
+    "p16.demo.text": {"ko": "위의 모델들로 직접 그린 숫자와 개·고양이 사진을 분류해 보세요.",
+                      "en": "Try the models above on a digit you draw or on a photo of a dog or a cat."},
+    "p16.demo.button": {"ko": "Gradio 데모 열기", "en": "Open the Gradio demo"},
 }

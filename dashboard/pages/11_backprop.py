@@ -1,0 +1,112 @@
+"""Page 11 · 오차 역전파: the lecture's 2-2-2 network, forward then backward, every number on screen.
+
+The whole computation is ``core.backprop.trace``; ``core.backprop.autograd_check`` asks PyTorch for
+the same gradients. The page only chooses which intermediate to show and formats it.
+"""
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core.backprop import DEFAULTS, autograd_check, trace
+from dashboard.ui import header, number, show_code, t
+
+# (step id, the trace entries it produces, its chain-rule formula), forward pass then backward pass.
+STEPS = (
+    ("z2", ("z2",), r"z^{(2)} = W^{(1)} a^{(1)}, \qquad a^{(1)} = x"),
+    ("a2", ("a2",), r"a^{(2)} = \varphi\big(z^{(2)}\big) = \frac{1}{1 + e^{-z^{(2)}}}"),
+    ("z3", ("z3",), r"z^{(3)} = W^{(2)} a^{(2)}"),
+    ("a3", ("a3",), r"a^{(3)} = \varphi\big(z^{(3)}\big)"),
+    ("J", ("J1", "J2", "J"), r"J = J_1 + J_2, \qquad J_k = \tfrac12 \big(a^{(3)}_k - y_k\big)^2"),
+    ("delta3", ("delta3",), r"\delta^{(3)} = \frac{\partial J}{\partial z^{(3)}} = \frac{\partial J}{\partial a^{(3)}}"
+                            r"\odot \frac{\partial a^{(3)}}{\partial z^{(3)}} = \big(a^{(3)} - y\big) \odot a^{(3)}"
+                            r"\odot \big(1 - a^{(3)}\big)"),
+    ("dJ_dW2", ("dJ_dW2",), r"\frac{\partial J}{\partial W^{(2)}_{kj}} = \frac{\partial J}{\partial z^{(3)}_k}"
+                            r"\frac{\partial z^{(3)}_k}{\partial W^{(2)}_{kj}} = \delta^{(3)}_k\, a^{(2)}_j"
+                            r"\quad\Rightarrow\quad \frac{\partial J}{\partial W^{(2)}} = \delta^{(3)} a^{(2)\top}"),
+    ("delta2", ("delta2",), r"\delta^{(2)} = \frac{\partial J}{\partial z^{(2)}} = \big(W^{(2)\top} \delta^{(3)}\big)"
+                            r"\odot a^{(2)} \odot \big(1 - a^{(2)}\big)"),
+    ("dJ_dW1", ("dJ_dW1",), r"\frac{\partial J}{\partial W^{(1)}} = \delta^{(2)} a^{(1)\top}"),
+    ("update", ("W2_new", "W1_new"), r"W \leftarrow W - \eta\, \frac{\partial J}{\partial W}"),
+)
+SYMBOL = {"z2": "z^{(2)}", "a2": "a^{(2)}", "z3": "z^{(3)}", "a3": "a^{(3)}", "J1": "J_1", "J2": "J_2",
+          "J": "J", "delta3": r"\delta^{(3)}", "delta2": r"\delta^{(2)}",
+          "dJ_dW2": r"\frac{\partial J}{\partial W^{(2)}}", "dJ_dW1": r"\frac{\partial J}{\partial W^{(1)}}",
+          "W2_new": r"W^{(2)}_\text{new}", "W1_new": r"W^{(1)}_\text{new}"}
+
+
+def tex(value) -> str:
+    """A scalar, vector (as a column) or matrix as LaTeX with 4 decimals."""
+    arr = np.atleast_1d(np.asarray(value, dtype=float))
+    if arr.size == 1 and np.ndim(value) == 0:
+        return number(float(arr[0]), 4)
+    rows = arr.reshape(-1, 1) if arr.ndim == 1 else arr  # a vector shows as a column, as on the slide
+    body = r" \\ ".join(" & ".join(f"{v:.4f}" for v in row) for row in rows)
+    return rf"\begin{{bmatrix}} {body} \end{{bmatrix}}"
+
+
+def matrix_editor(name: str, default: np.ndarray, key: str) -> np.ndarray:
+    """A 2×2 data editor; rows are the receiving neuron j, columns the sending neuron i."""
+    df = pd.DataFrame(np.asarray(default, dtype=float), index=["j=1", "j=2"], columns=["i=1", "i=2"])
+    st.caption(name)
+    return st.data_editor(df, key=key).to_numpy(dtype=float)  # (2, 2)
+
+
+header("11")
+st.markdown(t("p11.network"))
+st.latex(r"x = a^{(1)} \xrightarrow{W^{(1)}} z^{(2)} \xrightarrow{\varphi} a^{(2)} \xrightarrow{W^{(2)}} "
+         r"z^{(3)} \xrightarrow{\varphi} a^{(3)} \longrightarrow J")
+
+# --------------------------------------------------------------------------- inputs
+st.subheader(t("p11.inputs"))
+x0, y0 = np.asarray(DEFAULTS["x"], dtype=float), np.asarray(DEFAULTS["y"], dtype=float)
+c = st.columns(5)
+x = np.array([c[0].number_input("x₁", value=float(x0[0]), step=0.05, format="%.4f", key="p11_x1"),
+              c[1].number_input("x₂", value=float(x0[1]), step=0.05, format="%.4f", key="p11_x2")])
+y = np.array([c[2].number_input("y₁", value=float(y0[0]), step=0.05, format="%.4f", key="p11_y1"),
+              c[3].number_input("y₂", value=float(y0[1]), step=0.05, format="%.4f", key="p11_y2")])
+lr = c[4].number_input(t("p11.lr"), value=float(DEFAULTS["lr"]), min_value=0.0, step=0.1, format="%.3f",
+                       key="p11_lr")
+e1, e2 = st.columns(2)
+with e1:
+    W1 = matrix_editor(t("p11.W1"), DEFAULTS["W1"], "p11_W1")
+with e2:
+    W2 = matrix_editor(t("p11.W2"), DEFAULTS["W2"], "p11_W2")
+st.caption(t("p11.convention"))
+
+tr = trace(x, y, W1, W2, lr)
+
+# --------------------------------------------------------------------------- step by step
+st.subheader(t("p11.steps"))
+ids = [s[0] for s in STEPS]
+chosen = st.select_slider(t("p11.step"), options=ids, value=ids[-1], key="p11_step",
+                          format_func=lambda s: t(f"p11.step.{s}"))
+upto = ids.index(chosen)
+for i, (sid, keys, formula) in enumerate(STEPS[:upto + 1]):
+    phase = t("p11.forward") if i < 5 else t("p11.backward")
+    box = st.container(border=True) if i == upto else st.container()
+    with box:
+        st.markdown(f"**{i + 1}. {t(f'p11.step.{sid}')}** · {phase}")
+        st.latex(formula)
+        st.latex(r",\quad ".join(f"{SYMBOL[k]} = {tex(tr[k])}" for k in keys))
+
+m1, m2, m3 = st.columns(3)
+m1.metric(t("p11.cost"), number(float(tr["J"]), 6))
+m2.metric(t("p11.w1_11"), number(float(tr["W1_new"][0][0]), 6))
+m3.metric(t("p11.w2_11"), number(float(tr["W2_new"][0][0]), 6))
+
+# --------------------------------------------------------------------------- autograd
+st.subheader(t("p11.check"))
+st.markdown(t("p11.check.text"))
+auto = autograd_check(x, y, W1, W2)
+rows = []
+for key in ("dJ_dW1", "dJ_dW2"):
+    ours, theirs = np.asarray(tr[key], dtype=float), np.asarray(auto[key], dtype=float)
+    for (j, i), v in np.ndenumerate(ours):
+        rows.append({t("p11.check.weight"): f"{key[3:]}[{j + 1},{i + 1}]", t("p11.check.ours"): v,
+                     "autograd": theirs[j, i], "|Δ|": abs(v - theirs[j, i])})
+table = pd.DataFrame(rows)
+st.dataframe(table, hide_index=True, column_config={
+    c: st.column_config.NumberColumn(format="%.10f") for c in (t("p11.check.ours"), "autograd")})
+st.metric(t("p11.check.max"), f"{table['|Δ|'].max():.2e}")
+
+show_code(trace, autograd_check)

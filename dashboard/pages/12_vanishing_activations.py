@@ -1,0 +1,92 @@
+"""Page 12 · 기울기 소실 · 활성화 함수: activations and their derivatives; per-layer gradient norms of a deep net.
+
+Values come from ``core.activations`` and ``core.vanishing``; the page only lays them out.
+"""
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core.activations import ACTIVATIONS, LABELS
+from core.vanishing import gradient_norms
+from dashboard.ui import header, number, show_code, t
+
+INITS = ("xavier", "he")
+
+
+@st.cache_data(show_spinner=False)
+def curves(names: tuple[str, ...], lo: float, hi: float) -> pd.DataFrame:
+    """Long frame (x, value, activation, kind) of f and f' on a grid, for the two charts."""
+    x = np.linspace(lo, hi, 401)
+    frames = []
+    for name in names:
+        f, df = ACTIVATIONS[name]
+        for kind, values in (("f", f(x)), ("df", df(x))):
+            frames.append(pd.DataFrame({"x": x, "value": values, "activation": LABELS[name], "kind": kind}))
+    return pd.concat(frames, ignore_index=True)
+
+
+@st.cache_data(show_spinner=False)
+def norms(depth: int, width: int, activation: str, init: str, seed: int) -> np.ndarray:
+    return gradient_norms(depth, width, activation, seed=seed, init=init)
+
+
+header("12")
+
+# --------------------------------------------------------------------------- activations
+st.subheader(t("p12.act.title"))
+st.markdown(t("p12.act.text"))
+st.latex(r"\sigma(x) = \frac{1}{1 + e^{-x}}, \quad \sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac14"
+         r"\qquad \mathrm{ReLU}(x) = \max(0, x), \quad \mathrm{ReLU}'(x) = [x > 0]")
+st.latex(r"\mathrm{swish}(x) = x\,\sigma(x), \qquad \mathrm{mish}(x) = x \tanh(\ln(1 + e^{x})), \qquad"
+         r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}")
+default = [n for n in ("sigmoid", "tanh", "relu") if n in ACTIVATIONS]
+chosen = st.multiselect(t("p12.act.choose"), list(ACTIVATIONS), default=default, key="p12_acts",
+                        format_func=LABELS.get)
+lo, hi = st.slider(t("p12.act.range"), -10.0, 10.0, (-5.0, 5.0), step=0.5, key="p12_range")
+if not chosen:
+    st.info(t("p12.act.none"))
+elif lo < hi:
+    data = curves(tuple(chosen), lo, hi)
+    color = alt.Color("activation:N", title=t("p12.act.legend"))
+    chart_f = alt.Chart(data[data.kind == "f"]).mark_line().encode(
+        x=alt.X("x:Q"), y=alt.Y("value:Q", title="f(x)"), color=color).properties(title=t("p12.act.f"))
+    chart_df = alt.Chart(data[data.kind == "df"]).mark_line().encode(
+        x=alt.X("x:Q"), y=alt.Y("value:Q", title="f′(x)"), color=color).properties(title=t("p12.act.df"))
+    left, right = st.columns(2)
+    left.altair_chart(chart_f, width="stretch")
+    right.altair_chart(chart_df, width="stretch")
+    peak = data[data.kind == "df"].groupby("activation")["value"].max()
+    st.dataframe(pd.DataFrame({t("p12.act.legend"): peak.index, t("p12.act.peak"): peak.to_numpy()}),
+                 hide_index=True)
+st.markdown(t("p12.act.note"))
+
+# --------------------------------------------------------------------------- vanishing
+st.subheader(t("p12.van.title"))
+st.markdown(t("p12.van.text"))
+st.latex(r"\frac{\partial L}{\partial W^{(1)}} = \frac{\partial L}{\partial a^{(D)}}"
+         r"\prod_{l=2}^{D} \left( W^{(l)\top} \odot \phi'(z^{(l-1)}) \right) \cdots"
+         r"\quad\Rightarrow\quad |\phi'| \le \tfrac14 \text{ each layer} \Rightarrow \text{vanishing}")
+c1, c2, c3, c4 = st.columns(4)
+depth = c1.slider(t("p12.van.depth"), 2, 30, 10, key="p12_depth")
+act_names = list(ACTIVATIONS)
+activation = c2.selectbox(t("p12.van.activation"), act_names, index=act_names.index("sigmoid"),
+                          key="p12_act", format_func=LABELS.get)
+init = c3.selectbox(t("p12.van.init"), INITS, key="p12_init", format_func=lambda i: t(f"p12.init.{i}"))
+width = c4.select_slider(t("p12.van.width"), [16, 32, 64, 128], value=64, key="p12_width")
+
+g = norms(depth, width, activation, init, 0)
+layer_df = pd.DataFrame({"layer": np.arange(1, depth + 1), "norm": g})
+chart = alt.Chart(layer_df).mark_line(point=True).encode(
+    x=alt.X("layer:O", title=t("p12.van.layer")),
+    y=alt.Y("norm:Q", scale=alt.Scale(type="log"), title=t("p12.van.norm")),
+    tooltip=["layer", alt.Tooltip("norm:Q", format=".3e")],
+).properties(title=t("p12.van.chart", act=LABELS[activation], depth=depth))
+st.altair_chart(chart, width="stretch")
+m1, m2, m3 = st.columns(3)
+m1.metric(t("p12.van.first"), number(float(g[0]), 3))
+m2.metric(t("p12.van.last"), number(float(g[-1]), 3))
+m3.metric(t("p12.van.ratio"), number(float(g[0] / g[-1]), 3))
+st.markdown(t("p12.van.note"))
+
+show_code(gradient_norms, *ACTIVATIONS[activation])
