@@ -272,4 +272,53 @@ STRINGS: dict[str, dict[str, str]] = {
               "form. First the means of x and y, then each value's deviation from its mean, then the sums of "
               "the deviations' products and squares."},
     "p03.ls.sum": {"ko": "합계", "en": "sum"},
+    # ------------------------------------------------------------------ page 4
+    "p04.title": {"ko": "경사 하강법", "en": "Gradient descent"},
+    "p04.intro": {
+        "ko": "MSE를 가장 작게 만드는 a, b를 공식 없이 찾으려면? 안개 낀 산에서 발밑의 기울기만 보고 내려가듯, "
+              "**기울기(미분값)의 반대 방향으로 조금씩** 움직입니다. 한 번에 얼마나 움직일지가 **학습률 λ**입니다. "
+              "너무 작으면 한참 걸리고, 너무 크면 골짜기를 건너뛰어 오히려 멀어집니다(발산).",
+        "en": "How do we find the a and b with the smallest MSE without a formula? Like walking down a foggy "
+              "mountain by feeling the slope underfoot, we move **a little against the gradient (the "
+              "derivative)** each step. How far we move is the **learning rate λ**. Too small and it takes "
+              "forever; too large and we jump over the valley and end up further away (divergence)."},
+    "p04.fn": {"ko": "함수", "en": "function"},
+    "p04.fn.square": {"ko": "f(x) = x²", "en": "f(x) = x²"},
+    "p04.fn.quartic": {"ko": "f(x) = x⁴ (바닥이 평평함)", "en": "f(x) = x⁴ (flat bottom)"},
+    "p04.fn.wavy": {"ko": "f(x) = x² + 2 sin 3x (골짜기 여러 개)", "en": "f(x) = x² + 2 sin 3x (several valleys)"},
+    "p04.x0": {"ko": "시작점 x₀", "en": "start x₀"},
+    "p04.lr": {"ko": "학습률 λ", "en": "learning rate λ"},
+    "p04.steps": {"ko": "반복 횟수", "en": "steps"},
+    "p04.gd.header": {"ko": "경사 하강법", "en": "Gradient descent"},
+    "p04.newton.header": {"ko": "뉴턴 방법", "en": "Newton's method"},
+    "p04.newton.body": {
+        "ko": "기울기뿐 아니라 **곡률(2차 미분)**까지 써서, 지금 위치에서 함수를 포물선으로 근사하고 그 꼭짓점으로 "
+              "곧장 건너뜁니다. 학습률이 필요 없고 2차 함수는 **한 번에** 풉니다. 대신 2차 미분을 구해야 하고, "
+              "곡률이 음수인 곳에서는 최솟값이 아니라 최댓값 쪽으로 갈 수도 있습니다.",
+        "en": "Uses the **curvature (second derivative)** as well as the slope: it approximates the function "
+              "by a parabola at the current point and jumps straight to its vertex. No learning rate, and a "
+              "quadratic is solved in **one step**. The price: it needs the second derivative, and where the "
+              "curvature is negative it may head for a maximum instead of a minimum."},
+    "p04.final_x": {"ko": "마지막 x", "en": "final x"},
+    "p04.final_f": {"ko": "마지막 f(x)", "en": "final f(x)"},
+    "p04.reached": {"ko": "|f′(x)| < 10⁻³ 도달", "en": "|f′(x)| < 10⁻³ reached"},
+    "p04.reached.at": {"ko": "{k}번째", "en": "at step {k}"},
+    "p04.reached.never": {"ko": "아직", "en": "not yet"},
+    "p04.regime.diverge": {
+        "ko": "🔴 **너무 큼: 발산.** 한 걸음이 골짜기 너머까지 건너뛰어 f(x)가 오히려 커집니다. "
+              "x²에서는 x가 매번 (1 − 2λ)배가 되므로 λ > 1이면 |x|가 커집니다.",
+        "en": "🔴 **Too large: diverging.** Each step jumps past the valley and f(x) grows. On x², x is multiplied "
+              "by (1 − 2λ) each step, so λ > 1 makes |x| grow."},
+    "p04.regime.good": {
+        "ko": "🟢 **적당함.** 기울기가 거의 0인 곳(최솟값)에 도착했습니다.",
+        "en": "🟢 **Good.** We reached a point where the slope is almost 0 (a minimum)."},
+    "p04.regime.slow": {
+        "ko": "🟡 **아직 가는 중.** 학습률이 너무 작아 한참 걸리거나, 골짜기 양쪽을 오가며 진동하고 있습니다. "
+              "λ나 반복 횟수를 늘려 보세요.",
+        "en": "🟡 **Still on the way.** Either the learning rate is so small that it crawls, or it oscillates "
+              "across the valley. Try a larger λ or more steps."},
+    "p04.col.step": {"ko": "단계", "en": "step"},
+    "p04.col.method": {"ko": "방법", "en": "method"},
+    "p04.newton.flat": {"ko": "뉴턴 방법이 멈췄습니다: {msg}", "en": "Newton's method stopped: {msg}"},
+    "p04.iterates": {"ko": "처음 몇 단계의 x", "en": "x over the first steps"},
 }

@@ -1,0 +1,119 @@
+"""Page 4 · 경사 하강법: gradient descent on a 1-D function with a learning-rate slider (too small, good,
+too large → divergence), the iterates drawn on the curve, and Newton's method beside it.
+
+The iterates come from ``core.optim.gradient_descent`` and ``core.optim.newton``; the page only defines
+which function the learner looks at (f and its derivatives) and draws it.
+"""
+from dataclasses import dataclass
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core.optim import gradient_descent, newton
+from dashboard.ui import header, number, show_code, t
+
+WINDOW = (-3.0, 3.0)  # the x range drawn; iterates that leave it are clipped from the picture
+TOL = 1e-3            # |f'(x)| below this counts as "arrived"
+
+
+@dataclass(frozen=True)
+class Function1D:
+    """A lesson function: f (vectorised, for the curve), f′ and f″, and its formula."""
+
+    f: callable
+    df: callable
+    d2f: callable
+    latex: str
+
+
+FUNCTIONS = {
+    "square": Function1D(lambda x: x**2, lambda x: 2 * x, lambda x: 2.0, r"f(x) = x^2"),
+    "quartic": Function1D(lambda x: x**4, lambda x: 4 * x**3, lambda x: 12 * x**2, r"f(x) = x^4"),
+    "wavy": Function1D(lambda x: x**2 + 2 * np.sin(3 * x), lambda x: 2 * x + 6 * np.cos(3 * x),
+                       lambda x: 2 - 18 * np.sin(3 * x), r"f(x) = x^2 + 2\sin 3x"),
+}
+
+header("04")
+
+c1, c2, c3, c4 = st.columns(4)
+name = c1.selectbox(t("p04.fn"), list(FUNCTIONS), key="p04_fn", format_func=lambda k: t(f"p04.fn.{k}"))
+x0 = c2.slider(t("p04.x0"), *WINDOW, value=2.5, step=0.1, key="p04_x0")
+lr = c3.slider(t("p04.lr"), 0.01, 1.2, value=0.3, step=0.01, key="p04_lr")
+steps = c4.slider(t("p04.steps"), 1, 50, value=15, key="p04_steps")
+fn = FUNCTIONS[name]
+
+gd_path = gradient_descent(fn.df, x0, lr, steps)
+try:
+    newton_path, newton_error = newton(fn.df, fn.d2f, x0, steps), None
+except ValueError as err:  # f''(x) = 0 somewhere on the way (e.g. x⁴ started at 0)
+    newton_path, newton_error = np.array([x0]), str(err)
+
+grid = np.linspace(*WINDOW, 241)
+curve = pd.DataFrame({"x": grid, "f": fn.f(grid)})
+y_domain = [float(curve["f"].min()) - 0.5, float(curve["f"].max()) + 0.5]
+
+
+def descent_chart(path: np.ndarray, color: str) -> alt.LayerChart:
+    """The curve with the iterates x₀, x₁, … joined in order; points outside the window are clipped."""
+    finite = np.isfinite(path)
+    with np.errstate(over="ignore", invalid="ignore"):
+        visits = pd.DataFrame({"step": np.arange(path.size)[finite], "x": path[finite],
+                               "f": fn.f(path[finite])})
+    x_enc = alt.X("x:Q", scale=alt.Scale(domain=list(WINDOW)), title="x")
+    y_enc = alt.Y("f:Q", scale=alt.Scale(domain=y_domain), title="f(x)")
+    line = alt.Chart(curve).mark_line(color="#9ca3af").encode(x=x_enc, y=y_enc)
+    trail = alt.Chart(visits).mark_line(color=color, strokeDash=[4, 3], clip=True).encode(
+        x=x_enc, y=y_enc, order="step:Q")
+    dots = alt.Chart(visits).mark_circle(size=80, clip=True, opacity=1).encode(
+        x=x_enc, y=y_enc, color=alt.Color("step:Q", scale=alt.Scale(scheme="oranges"), title=t("p04.col.step")),
+        tooltip=["step", alt.Tooltip("x:Q", format=".4f"), alt.Tooltip("f:Q", format=".4f")])
+    return (line + trail + dots).properties(height=320)
+
+
+def arrival(path: np.ndarray) -> str:
+    """The first step where the slope is (almost) flat, as text."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        flat = np.flatnonzero(np.abs(fn.df(path)) < TOL)
+    return t("p04.reached.at", k=int(flat[0])) if flat.size else t("p04.reached.never")
+
+
+gd_col, newton_col = st.columns(2)
+with gd_col:
+    st.markdown(f"#### {t('p04.gd.header')}")
+    st.latex(r"x_{k+1} = x_k - \lambda\, f'(x_k)")
+    st.altair_chart(descent_chart(gd_path, "#ea580c"), width="stretch")
+    final = gd_path[-1]
+    with np.errstate(over="ignore", invalid="ignore"):
+        f_final, f_start, slope = fn.f(final), fn.f(x0), abs(fn.df(final))
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("p04.final_x"), number(float(final)))
+    m2.metric(t("p04.final_f"), number(float(f_final)))
+    m3.metric(t("p04.reached"), arrival(gd_path))
+    if not np.isfinite(f_final) or f_final > f_start:
+        st.error(t("p04.regime.diverge"))
+    elif slope < TOL:
+        st.success(t("p04.regime.good"))
+    else:
+        st.warning(t("p04.regime.slow"))
+with newton_col:
+    st.markdown(f"#### {t('p04.newton.header')}")
+    st.latex(r"x_{k+1} = x_k - \frac{f'(x_k)}{f''(x_k)}")
+    st.altair_chart(descent_chart(newton_path, "#7c3aed"), width="stretch")
+    n1, n2, n3 = st.columns(3)
+    n1.metric(t("p04.final_x"), number(float(newton_path[-1])))
+    n2.metric(t("p04.final_f"), number(float(fn.f(newton_path[-1]))))
+    n3.metric(t("p04.reached"), arrival(newton_path))
+    if newton_error:
+        st.warning(t("p04.newton.flat", msg=newton_error))
+    st.markdown(t("p04.newton.body"))
+
+st.latex(fn.latex)
+st.markdown(f"**{t('p04.iterates')}**")
+shown = min(steps, 8) + 1
+table = pd.DataFrame({t("p04.col.step"): np.arange(shown), t("p04.gd.header"): gd_path[:shown]})
+table[t("p04.newton.header")] = pd.Series(newton_path[:shown])
+st.dataframe(table.set_index(t("p04.col.step")).T.style.format("{:.4g}"), width="stretch")
+
+show_code(gradient_descent, newton)
