@@ -321,4 +321,47 @@ STRINGS: dict[str, dict[str, str]] = {
     "p04.col.method": {"ko": "방법", "en": "method"},
     "p04.newton.flat": {"ko": "뉴턴 방법이 멈췄습니다: {msg}", "en": "Newton's method stopped: {msg}"},
     "p04.iterates": {"ko": "처음 몇 단계의 x", "en": "x over the first steps"},
+    # ------------------------------------------------------------------ page 5
+    "p05.title": {"ko": "고급 경사 하강법", "en": "Beyond plain gradient descent"},
+    "p05.intro": {
+        "ko": "기본 경사 하강법(SGD)은 길쭉한 골짜기에서 지그재그로 흔들리고, 평평한 곳에서는 거의 멈춥니다. "
+              "그래서 **관성**을 더하거나(Momentum, NAG) 변수마다 **보폭을 따로** 조절하는(Adagrad, RMSProp) "
+              "방법이 나왔고, Adam은 둘을 합쳤습니다. 여섯 옵티마이저를 같은 출발점에서 경주시켜 보세요. "
+              "갱신 규칙은 PyTorch의 `torch.optim`과 똑같습니다.",
+        "en": "Plain gradient descent (SGD) zig-zags in long valleys and nearly stalls on flat ground. Adding "
+              "**inertia** (Momentum, NAG) or a **separate step size** per variable (Adagrad, RMSProp) fixes "
+              "that, and Adam combines both. Race the six optimizers from the same start. The update rules are "
+              "exactly those of PyTorch's `torch.optim`."},
+    "p05.surface": {"ko": "지형 (손실 함수)", "en": "surface (loss function)"},
+    "p05.opts": {"ko": "옵티마이저", "en": "optimizers"},
+    "p05.total": {"ko": "전체 단계 수", "en": "total steps"},
+    "p05.step": {"ko": "보여 줄 단계 (경주 되감기)", "en": "step shown (rewind the race)"},
+    "p05.lr_scale": {"ko": "학습률 배율 (각자의 기본 학습률 × 배율)", "en": "learning-rate scale (each default lr × scale)"},
+    "p05.momentum": {"ko": "모멘텀 μ (Momentum, NAG)", "en": "momentum μ (Momentum, NAG)"},
+    "p05.alpha": {"ko": "RMSProp 감쇠 α", "en": "RMSProp decay α"},
+    "p05.beta1": {"ko": "Adam β₁", "en": "Adam β₁"},
+    "p05.beta2": {"ko": "Adam β₂", "en": "Adam β₂"},
+    "p05.start_x": {"ko": "출발점 x", "en": "start x"},
+    "p05.start_y": {"ko": "출발점 y", "en": "start y"},
+    "p05.hyper": {"ko": "하이퍼파라미터", "en": "Hyperparameters"},
+    "p05.map": {"ko": "지형 위의 경로 (색이 진할수록 높은 곳, ★ = 최솟값)", "en": "Paths on the surface (darker = higher, ★ = minimum)"},
+    "p05.loss": {"ko": "단계별 손실 f(x, y)", "en": "loss f(x, y) per step"},
+    "p05.col.optimizer": {"ko": "옵티마이저", "en": "optimizer"},
+    "p05.col.lr": {"ko": "학습률", "en": "learning rate"},
+    "p05.col.final": {"ko": "최종 손실", "en": "final loss"},
+    "p05.col.point": {"ko": "최종 위치", "en": "final point"},
+    "p05.col.what": {"ko": "하는 일", "en": "what it does"},
+    "p05.col.defaults": {"ko": "기본 하이퍼파라미터", "en": "default hyperparameters"},
+    "p05.col.step": {"ko": "단계", "en": "step"},
+    "p05.col.loss": {"ko": "손실", "en": "loss"},
+    "p05.diverged": {"ko": "발산", "en": "diverged"},
+    "p05.table": {"ko": "강의의 표: 각 옵티마이저가 하는 일", "en": "The lecture's table: what each optimizer does"},
+    "p05.results": {"ko": "지금 단계의 결과", "en": "Standing at the shown step"},
+    "p05.none": {"ko": "옵티마이저를 하나 이상 고르세요.", "en": "Pick at least one optimizer."},
+    "p05.name.sgd": {"ko": "SGD", "en": "SGD"},
+    "p05.name.momentum": {"ko": "Momentum", "en": "Momentum"},
+    "p05.name.nesterov": {"ko": "NAG (Nesterov)", "en": "NAG (Nesterov)"},
+    "p05.name.adagrad": {"ko": "Adagrad", "en": "Adagrad"},
+    "p05.name.rmsprop": {"ko": "RMSProp", "en": "RMSProp"},
+    "p05.name.adam": {"ko": "Adam", "en": "Adam"},
 }
