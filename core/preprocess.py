@@ -1,0 +1,508 @@
+"""Input preprocessing for the served models: turn whatever a learner hands the demo into the
+exact tensor the network was trained on.
+
+Lecture section: "CNN 실습 · MNIST와 개/고양이 분류" — the data pipeline in front of a CNN.
+Two recipes, both driven only by the model card's ``"preprocess"`` dict (``models/<name>.json``):
+
+- ``"digit_sketch"``: how MNIST itself was built — ink bright on dark, crop to the ink's bounding
+  box, longer side to ``box`` (20) px keeping the aspect ratio, paste into ``size`` × ``size`` (28)
+  centred on the centre of mass, pad to ``pad_to``, then ``x * scale`` and ``(x - mean) / std``.
+- ``"photo"``: torchvision's ``Resize(resize)`` → ``CenterCrop(crop)`` → ``ToTensor`` →
+  ``Normalize(mean, std)``, reproduced with Pillow + NumPy so that serving needs no torch.
+
+Every way an upload can be broken (not an image, empty, truncated, gigantic, a decompression bomb)
+ends in one :class:`PreprocessError` whose message a learner can act on, in Korean and English.
+"""
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Formats a learner's photo or drawing can come in. Everything else (EPS, which shells out to
+# Ghostscript; PSD; exotic camera formats) is refused instead of handed to a decoder.
+SAFE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF", "PPM")
+DEFAULT_MAX_PIXELS = 50_000_000  # 50 megapixels: every phone photo, not a 20000 × 20000 bomb
+DEFAULT_MAX_ASPECT = 20.0  # a photo 20× wider than tall is a strip, not a pet
+_RESAMPLE = {"nearest": Image.NEAREST, "bilinear": Image.BILINEAR, "bicubic": Image.BICUBIC,
+             "lanczos": Image.LANCZOS, "box": Image.BOX, "hamming": Image.HAMMING}
+
+
+class PreprocessError(ValueError):
+    """An input that cannot become a model input; ``str(e)`` is ``"<ko> · <en>"``."""
+
+    def __init__(self, message_en: str, message_ko: str):
+        self.message_en = message_en
+        self.message_ko = message_ko
+        super().__init__(f"{message_ko} · {message_en}")
+
+
+class EmptyDrawingError(PreprocessError):
+    """The canvas (or image) holds no ink at all."""
+
+    def __init__(self):
+        super().__init__("draw a digit first", "먼저 숫자를 그려 주세요")
+
+
+# --------------------------------------------------------------------------- recipes (card specs)
+@dataclass(frozen=True)
+class DigitSpec:
+    """The card's ``"digit_sketch"`` recipe; defaults are MNIST's own."""
+
+    box: int = 20
+    size: int = 28
+    pad_to: int = 28
+    center: str = "mass"  # "mass" (MNIST) | "box"
+    ink: str = "bright_on_dark"  # polarity the network was trained on
+    scale: float = 1 / 255
+    mean: tuple[float, ...] = (0.1307,)
+    std: tuple[float, ...] = (0.3081,)
+    # Stroke width (MNIST's median, 2.5 px) that thinner ink is thickened to, in pixels of the ``box``
+    # frame: a 3 px pen line on a 400 px canvas would otherwise shrink to a faint 0.2 px hair.
+    min_stroke: float = 2.5
+
+    def __post_init__(self):
+        if not 1 <= self.box <= self.size <= self.pad_to:
+            raise ValueError(f"digit spec needs 1 <= box <= size <= pad_to, got box={self.box}, "
+                             f"size={self.size}, pad_to={self.pad_to}")
+        if self.center not in ("mass", "box"):
+            raise ValueError(f"digit spec 'center' must be 'mass' or 'box', got {self.center!r}")
+        if self.ink not in ("bright_on_dark", "dark_on_bright"):
+            raise ValueError(f"digit spec 'ink' must be 'bright_on_dark' or 'dark_on_bright', got {self.ink!r}")
+        if len(self.mean) != 1 or len(self.std) != 1 or self.std[0] <= 0:
+            raise ValueError(f"digit spec needs one mean and one positive std, got {self.mean}, {self.std}")
+
+
+@dataclass(frozen=True)
+class PhotoSpec:
+    """The card's ``"photo"`` recipe; defaults are ImageNet's."""
+
+    resize: int | tuple[int, int] = 256  # int: shorter side (torchvision); (h, w): exact size
+    crop: int | tuple[int, int] = 224
+    interpolation: str = "bilinear"
+    scale: float = 1 / 255
+    mean: tuple[float, ...] = (0.485, 0.456, 0.406)
+    std: tuple[float, ...] = (0.229, 0.224, 0.225)
+    channel_order: str = "RGB"
+    layout: str = "NCHW"
+    max_aspect: float = DEFAULT_MAX_ASPECT
+
+    def __post_init__(self):
+        if self.interpolation not in _RESAMPLE:
+            raise ValueError(f"photo spec 'interpolation' must be one of {sorted(_RESAMPLE)}, "
+                             f"got {self.interpolation!r}")
+        if self.channel_order not in ("RGB", "BGR"):
+            raise ValueError(f"photo spec 'channel_order' must be 'RGB' or 'BGR', got {self.channel_order!r}")
+        if self.layout not in ("NCHW", "NHWC"):
+            raise ValueError(f"photo spec 'layout' must be 'NCHW' or 'NHWC', got {self.layout!r}")
+        if len(self.mean) != 3 or len(self.std) != 3 or min(self.std) <= 0:
+            raise ValueError(f"photo spec needs 3 means and 3 positive stds, got {self.mean}, {self.std}")
+        crop_hw, resize = _pair(self.crop), self.resize
+        if isinstance(resize, int) and resize < max(crop_hw) or \
+                not isinstance(resize, int) and any(r < c for r, c in zip(resize, crop_hw, strict=True)):
+            raise ValueError(f"photo spec: resize {resize} is smaller than crop {self.crop}")
+
+
+def _pair(v) -> tuple[int, int]:
+    return (int(v), int(v)) if np.isscalar(v) else (int(v[0]), int(v[1]))
+
+
+def _tuple(v) -> tuple[float, ...]:
+    return tuple(float(a) for a in (v if isinstance(v, (list, tuple)) else [v]))
+
+
+def digit_spec(spec: Mapping[str, Any] | DigitSpec) -> DigitSpec:
+    """Validate a card's ``"digit_sketch"`` dict (unknown keys such as ``color`` are ignored)."""
+    if isinstance(spec, DigitSpec):
+        return spec
+    if spec.get("kind", "digit_sketch") != "digit_sketch":
+        raise ValueError(f"expected a 'digit_sketch' preprocess spec, got kind={spec.get('kind')!r}")
+    d = DigitSpec()
+    return DigitSpec(box=int(spec.get("box", d.box)), size=int(spec.get("size", d.size)),
+                     pad_to=int(spec.get("pad_to", spec.get("size", d.pad_to))),
+                     center=spec.get("center", d.center), ink=spec.get("ink", d.ink),
+                     scale=float(spec.get("scale", d.scale)), mean=_tuple(spec.get("mean", d.mean)),
+                     std=_tuple(spec.get("std", d.std)),
+                     min_stroke=float(spec.get("min_stroke", d.min_stroke)))
+
+
+def photo_spec(spec: Mapping[str, Any] | PhotoSpec) -> PhotoSpec:
+    """Validate a card's ``"photo"`` dict."""
+    if isinstance(spec, PhotoSpec):
+        return spec
+    if spec.get("kind", "photo") != "photo":
+        raise ValueError(f"expected a 'photo' preprocess spec, got kind={spec.get('kind')!r}")
+    if spec.get("color", "RGB") != "RGB":
+        raise ValueError(f"photo spec 'color' must be 'RGB', got {spec.get('color')!r}")
+    d = PhotoSpec()
+    resize = spec.get("resize", d.resize)
+    return PhotoSpec(resize=int(resize) if np.isscalar(resize) else _pair(resize),
+                     crop=int(spec["crop"]) if np.isscalar(spec.get("crop", d.crop)) else _pair(spec["crop"]),
+                     interpolation=spec.get("interpolation", d.interpolation),
+                     scale=float(spec.get("scale", d.scale)), mean=_tuple(spec.get("mean", d.mean)),
+                     std=_tuple(spec.get("std", d.std)),
+                     channel_order=spec.get("channel_order", d.channel_order),
+                     layout=spec.get("layout", d.layout),
+                     max_aspect=float(spec.get("max_aspect", d.max_aspect)))
+
+
+# --------------------------------------------------------------------------- decoding
+def _array_to_uint8(a: np.ndarray, bits: int | None = None) -> np.ndarray:
+    """Any numeric array → uint8 in [0, 255].
+
+    ``bits`` (from a PIL mode such as ``I;16``) fixes the range; otherwise integers in [0, 255]
+    are kept, in [0, 65535] are 16-bit, floats in [0, 1] are fractions, floats in [0, 255] are
+    8-bit values, and anything else is stretched min → 0, max → 255. NaN/inf are refused.
+    """
+    if a.dtype == bool:
+        return a.astype(np.uint8) * 255
+    if not np.issubdtype(a.dtype, np.number) or np.iscomplexobj(a):
+        raise PreprocessError(f"unsupported pixel type {a.dtype}", f"지원하지 않는 픽셀 형식입니다 ({a.dtype})")
+    is_int = np.issubdtype(a.dtype, np.integer)
+    a = a.astype(np.float64)
+    if not np.isfinite(a).all():
+        raise PreprocessError("the image contains NaN or infinite values",
+                              "이미지에 NaN 또는 무한대 값이 있습니다")
+    lo, hi = float(a.min()), float(a.max())
+    if bits is not None:
+        a = a * (255.0 / (2 ** bits - 1))
+    elif not is_int and lo >= 0 and hi <= 1:
+        a = a * 255.0
+    elif lo >= 0 and hi <= 255:
+        pass
+    elif is_int and lo >= 0 and hi <= 65535:
+        a = a * (255.0 / 65535)
+    else:
+        a = (a - lo) * (255.0 / (hi - lo)) if hi > lo else np.zeros_like(a)
+    return np.clip(np.round(a), 0, 255).astype(np.uint8)
+
+
+def _from_array(a: np.ndarray) -> Image.Image:
+    """(H, W), (H, W, 1|2|3|4) array of any numeric dtype → PIL image (L, LA, RGB, RGBA)."""
+    a = np.asarray(a)
+    if a.ndim == 3 and a.shape[2] == 1:
+        a = a[..., 0]  # (H, W, 1) → (H, W)
+    if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (2, 3, 4)):
+        raise PreprocessError(f"expected an image array of shape (H, W) or (H, W, 1-4), got {a.shape}",
+                              f"이미지 배열은 (H, W) 또는 (H, W, 1~4) 모양이어야 합니다 (받은 모양 {a.shape})")
+    if a.shape[0] == 0 or a.shape[1] == 0:
+        raise PreprocessError("the image is empty (0 pixels)", "이미지가 비어 있습니다 (0 픽셀)")
+    bits = 16 if a.dtype == np.uint16 else None
+    u8 = _array_to_uint8(a, bits)
+    mode = {2: "L"}.get(u8.ndim) or {2: "LA", 3: "RGB", 4: "RGBA"}[u8.shape[2]]
+    return Image.fromarray(np.ascontiguousarray(u8), mode=mode)
+
+
+def _canonical_mode(img: Image.Image) -> Image.Image:
+    """Any PIL mode → one of L, LA, RGB, RGBA (16-bit and float scaled, palette transparency kept)."""
+    mode = img.mode
+    if mode in ("L", "LA", "RGB", "RGBA"):
+        return img
+    if mode.startswith("I;16"):
+        return Image.fromarray(_array_to_uint8(np.asarray(img), bits=16), mode="L")
+    if mode in ("I", "F"):
+        return Image.fromarray(_array_to_uint8(np.asarray(img)), mode="L")
+    if mode == "1":
+        return img.convert("L")
+    if mode in ("P", "PA"):
+        return img.convert("RGBA" if "transparency" in img.info or mode == "PA" else "RGB")
+    if mode == "La":
+        return img.convert("LA")
+    if mode in ("RGBa", "RGBX"):
+        return img.convert("RGBA" if mode == "RGBa" else "RGB")
+    return img.convert("RGB")  # CMYK, YCbCr, LAB, HSV
+
+
+def _check_size(size: tuple[int, int], max_pixels: int) -> None:
+    w, h = size
+    if w <= 0 or h <= 0:
+        raise PreprocessError("the image is empty (0 pixels)", "이미지가 비어 있습니다 (0 픽셀)")
+    if w * h > max_pixels:
+        raise PreprocessError(
+            f"the image is too large ({w}×{h} = {w * h / 1e6:.0f} megapixels; the limit is "
+            f"{max_pixels / 1e6:.0f}). Please upload a smaller image.",
+            f"이미지가 너무 큽니다 ({w}×{h} = {w * h / 1e6:.0f}메가픽셀, 한도 {max_pixels / 1e6:.0f}). "
+            "더 작은 이미지를 올려 주세요.")
+
+
+def _open_encoded(fp, max_pixels: int) -> Image.Image:
+    """Decode an encoded image (file object) fully, turning every decoder failure into one message."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between MAX_IMAGE_PIXELS and twice that; we refuse instead.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(fp, formats=SAFE_FORMATS)
+            _check_size(img.size, max_pixels)  # before decoding a single pixel
+            img.load()
+    except PreprocessError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PreprocessError(
+            f"the image is too large: it has more than {Image.MAX_IMAGE_PIXELS / 1e6:.0f} megapixels, "
+            "far more than its file size suggests (a 'decompression bomb'), and was refused",
+            f"이미지가 너무 큽니다: {Image.MAX_IMAGE_PIXELS / 1e6:.0f}메가픽셀을 넘어 압축 폭탄일 수 있으므로 "
+            "거부했습니다") from None
+    except UnidentifiedImageError:
+        raise PreprocessError(
+            f"this file is not an image we can read (supported: {', '.join(SAFE_FORMATS)})",
+            f"읽을 수 있는 이미지 파일이 아닙니다 (지원 형식: {', '.join(SAFE_FORMATS)})") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as e:
+        raise PreprocessError(f"the image file is damaged or truncated ({e})",
+                              "이미지 파일이 손상되었거나 잘려 있습니다") from None
+    return img
+
+
+def _exif_upright(img: Image.Image) -> Image.Image:
+    """Apply the EXIF orientation tag (phone photos are stored sideways)."""
+    try:
+        return ImageOps.exif_transpose(img)
+    except Exception:  # noqa: BLE001 - a broken EXIF block must not reject a good image
+        return img
+
+
+def _merge_sketch(sketch: Mapping[str, Any], max_pixels: int) -> Image.Image:
+    """Gradio Sketchpad/ImageEditor value → RGBA image whose alpha holds the ink.
+
+    The strokes live in ``layers`` (RGBA, transparent where nothing was drawn); they are stacked
+    over a transparent canvas. Without any stroke, fall back to ``composite`` then ``background``
+    (an API caller may send only a flattened image).
+    """
+    layers = [load_image(x, max_pixels=max_pixels) for x in (sketch.get("layers") or []) if x is not None]
+    if layers:
+        size = layers[0].size
+        if any(layer.size != size for layer in layers):
+            raise PreprocessError("the sketch layers have different sizes",
+                                  "스케치 레이어의 크기가 서로 다릅니다")
+        merged = Image.new("RGBA", size, (0, 0, 0, 0))
+        for layer in layers:
+            merged = Image.alpha_composite(merged, layer.convert("RGBA"))
+        if merged.getchannel("A").getextrema()[1] > 0:
+            return merged
+    for key in ("composite", "background"):
+        if sketch.get(key) is not None:
+            return load_image(sketch[key], max_pixels=max_pixels)
+    if layers:
+        return merged
+    raise EmptyDrawingError()
+
+
+def load_image(src: Any, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
+    """Open any image a learner or Gradio can hand us, upright, in mode L, LA, RGB or RGBA.
+
+    ``src``: a path, bytes, a binary file object, a NumPy array ((H, W) or (H, W, 1–4), any numeric
+    dtype), a PIL image, a Gradio file dict (``{"path": ...}``) or a Gradio Sketchpad dict
+    (``{"background", "layers", "composite"}``, returned as RGBA with the ink in the alpha).
+    Raises :class:`PreprocessError` for anything that is not a usable image.
+    """
+    if isinstance(src, Mapping):
+        if "layers" in src or "composite" in src or "background" in src:
+            return _merge_sketch(src, max_pixels)
+        if src.get("path"):
+            return load_image(src["path"], max_pixels=max_pixels)
+        raise PreprocessError("no image was given", "이미지가 없습니다")
+    if src is None:
+        raise PreprocessError("no image was given", "이미지가 없습니다")
+    if isinstance(src, Image.Image):
+        _check_size(src.size, max_pixels)
+        try:
+            src.load()
+        except (OSError, SyntaxError, ValueError, EOFError) as e:
+            raise PreprocessError(f"the image is damaged or truncated ({e})",
+                                  "이미지가 손상되었거나 잘려 있습니다") from None
+        img = src
+    elif isinstance(src, np.ndarray):
+        if src.ndim >= 2:
+            _check_size((src.shape[1], src.shape[0]), max_pixels)
+        return _from_array(src)
+    elif isinstance(src, (bytes, bytearray, memoryview)):
+        if len(src) == 0:
+            raise PreprocessError("the file is empty (0 bytes)", "파일이 비어 있습니다 (0바이트)")
+        img = _open_encoded(io.BytesIO(bytes(src)), max_pixels)
+    elif isinstance(src, (str, os.PathLike)):
+        path = Path(src)
+        if not path.is_file():
+            raise PreprocessError(f"file not found: {path.name}", f"파일을 찾을 수 없습니다: {path.name}")
+        if path.stat().st_size == 0:
+            raise PreprocessError("the file is empty (0 bytes)", "파일이 비어 있습니다 (0바이트)")
+        with path.open("rb") as f:
+            img = _open_encoded(f, max_pixels)
+    elif hasattr(src, "read"):
+        data = src.read()
+        return load_image(data if data else b"", max_pixels=max_pixels)
+    else:
+        raise PreprocessError(f"expected an image (path, bytes, array or PIL image), got {type(src).__name__}",
+                              f"이미지가 아닙니다 ({type(src).__name__})")
+    return _canonical_mode(_exif_upright(img))
+
+
+# --------------------------------------------------------------------------- digits
+def _ink_map(img: Image.Image) -> np.ndarray:
+    """Ink strength in [0, 255] as float64 (H, W), whatever the polarity of the drawing.
+
+    A transparent background (Sketchpad, cut-out PNG) means the alpha channel *is* the ink.
+    Otherwise the background is the median of the 1-px border: a light border means dark ink
+    (invert), and the background level is subtracted so grey paper reads as empty.
+    """
+    if img.mode in ("LA", "RGBA"):
+        alpha = np.asarray(img.getchannel("A"), dtype=np.float64)  # (H, W)
+        border = np.concatenate([alpha[0], alpha[-1], alpha[:, 0], alpha[:, -1]])
+        if np.median(border) < 128:
+            return alpha
+        # An opaque (or nearly) image: judge it by its pixels, seen over white paper.
+        img = Image.alpha_composite(Image.new("RGBA", img.size, "white"), img.convert("RGBA"))
+    gray = np.asarray(img.convert("L"), dtype=np.float64)  # (H, W)
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    bg = float(np.median(border))
+    return np.clip(bg - gray if bg >= 128 else gray - bg, 0.0, None)
+
+
+def _disk_dilate(ink: np.ndarray, radius: int) -> np.ndarray:
+    """Grey-scale dilation of (H, W) by a disk of ``radius`` px (vectorised sliding-window max)."""
+    if radius <= 0:
+        return ink
+    k = 2 * radius + 1
+    yy, xx = np.mgrid[-radius:radius + 1, -radius:radius + 1]
+    disk = (yy ** 2 + xx ** 2 <= radius ** 2 + 0.5).astype(ink.dtype)  # (k, k)
+    padded = np.pad(ink, radius)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, (k, k))  # (H, W, k, k)
+    return (windows * disk).max(axis=(-2, -1))
+
+
+def _stroke_width(ink: np.ndarray) -> float:
+    """Mean stroke width in px of an ink map in [0, 1]: 2 · area / boundary length."""
+    solid = ink > 0.5
+    if not solid.any():
+        return 0.0
+    padded = np.pad(solid, 1)
+    interior = padded[:-2, 1:-1] & padded[2:, 1:-1] & padded[1:-1, :-2] & padded[1:-1, 2:]
+    boundary = np.count_nonzero(solid & ~interior)
+    return 2.0 * np.count_nonzero(solid) / max(boundary, 1)
+
+
+def _bbox(mask: np.ndarray) -> tuple[int, int, int, int]:
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    return rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+
+
+def _resize_float(a: np.ndarray, size_wh: tuple[int, int], resample=Image.LANCZOS) -> np.ndarray:
+    """Resize a float (H, W) map with Pillow's anti-aliased filters (mode F keeps full precision)."""
+    out = np.asarray(Image.fromarray(a.astype(np.float32), mode="F").resize(size_wh, resample))
+    return out.astype(np.float64)
+
+
+def digit_input(src: Any, spec: Mapping[str, Any] | DigitSpec) -> tuple[np.ndarray, np.ndarray]:
+    """A drawing or an upload → MNIST-style model input.
+
+    Returns ``x`` float32 (1, 1, pad_to, pad_to), normalised as the card says, and ``preview``
+    uint8 (size, size): the digit exactly as the network sees it (before padding and
+    normalisation), ink bright on dark. Raises :class:`EmptyDrawingError` for an empty canvas.
+    """
+    s = digit_spec(spec)
+    ink = _ink_map(load_image(src))  # (H, W) in [0, 255]
+    peak = ink.max()
+    if peak < 24:  # below JPEG noise and faint paper texture: nothing was drawn
+        raise EmptyDrawingError()
+    ink /= peak  # contrast-stretch: a grey pencil line counts as much as a black marker
+    top, bottom, left, right = _bbox(ink > 0.2)
+    ink = ink[top:bottom, left:right]  # (h, w) tight crop around the ink
+
+    # Work at 4× the box so thickening is smooth, then thicken hair-lines to min_stroke.
+    work = 4 * s.box
+    h, w = ink.shape
+    f = work / max(h, w)
+    ink = np.clip(_resize_float(ink, (max(1, round(w * f)), max(1, round(h * f)))), 0, 1)
+    missing = 4 * s.min_stroke - _stroke_width(ink)
+    if missing > 1:
+        r = int(np.ceil(missing / 2))
+        ink = _disk_dilate(np.pad(ink, r), r)
+        top, bottom, left, right = _bbox(ink > 0.2)
+        ink = ink[top:bottom, left:right]
+
+    # Longer side → box, aspect kept (MNIST's 20 × 20 frame).
+    h, w = ink.shape
+    f = s.box / max(h, w)
+    glyph = np.clip(_resize_float(ink, (max(1, round(w * f)), max(1, round(h * f)))), 0, 1)
+    glyph = np.round(glyph * (255 / max(glyph.max(), 1e-12)))  # peak 255, as in MNIST  # (gh, gw), quantised like the uint8 MNIST images
+    gh, gw = glyph.shape
+
+    # Place the glyph so its centre of mass (or box centre) sits at the canvas centre.
+    if s.center == "mass" and glyph.sum() > 0:
+        cy = (glyph.sum(axis=1) @ (np.arange(gh) + 0.5)) / glyph.sum()
+        cx = (glyph.sum(axis=0) @ (np.arange(gw) + 0.5)) / glyph.sum()
+    else:
+        cy, cx = gh / 2, gw / 2
+    y0 = int(np.clip(np.round(s.size / 2 - cy), 0, s.size - gh))
+    x0 = int(np.clip(np.round(s.size / 2 - cx), 0, s.size - gw))
+    canvas = np.zeros((s.size, s.size), np.float64)
+    canvas[y0:y0 + gh, x0:x0 + gw] = glyph
+    preview = canvas.astype(np.uint8)  # (size, size), what the network sees
+
+    before = (s.pad_to - s.size) // 2
+    x = np.pad(canvas, (before, s.pad_to - s.size - before))  # (pad_to, pad_to)
+    if s.ink == "dark_on_bright":
+        x = 255.0 - x
+    x = (x * s.scale - s.mean[0]) / s.std[0]
+    return x[None, None].astype(np.float32), preview  # (1, 1, pad_to, pad_to)
+
+
+# --------------------------------------------------------------------------- photos
+def _flatten_rgb(img: Image.Image) -> Image.Image:
+    """RGB over white paper: a transparent PNG of a cat is a cat on white, not on black."""
+    if img.mode in ("LA", "RGBA"):
+        img = Image.alpha_composite(Image.new("RGBA", img.size, "white"), img.convert("RGBA"))
+    return img.convert("RGB")
+
+
+def _photo_crop(img: Image.Image, s: PhotoSpec) -> Image.Image:
+    """torchvision ``Resize`` + ``CenterCrop`` on a PIL image (same output size and pixels)."""
+    w, h = img.size
+    if max(w, h) / min(w, h) > s.max_aspect:
+        raise PreprocessError(f"the image is too elongated ({w}×{h}); use a photo with an aspect "
+                              f"ratio under {s.max_aspect:g}:1",
+                              f"이미지가 너무 길쭉합니다 ({w}×{h}). 가로세로 비율이 {s.max_aspect:g}:1 이하인 "
+                              "사진을 써 주세요")
+    if isinstance(s.resize, int):
+        # torchvision: the shorter side becomes `resize`, the longer one is truncated (int()).
+        short, long = (w, h) if w <= h else (h, w)
+        new_short, new_long = s.resize, int(s.resize * long / short)
+        size_wh = (new_short, new_long) if w <= h else (new_long, new_short)
+    else:
+        size_wh = (s.resize[1], s.resize[0])
+    img = img.resize(size_wh, _RESAMPLE[s.interpolation])
+    ch, cw = _pair(s.crop)
+    top, left = int(round((size_wh[1] - ch) / 2.0)), int(round((size_wh[0] - cw) / 2.0))
+    return img.crop((left, top, left + cw, top + ch))
+
+
+def photo_input(src: Any, spec: Mapping[str, Any] | PhotoSpec) -> tuple[np.ndarray, np.ndarray]:
+    """A photo → ``x`` float32 (1, 3, crop, crop) (or NHWC) and the RGB uint8 (crop, crop, 3)
+    crop the network saw (for saliency overlays)."""
+    s = photo_spec(spec)
+    crop = np.asarray(_photo_crop(_flatten_rgb(load_image(src)), s))  # (H, W, 3) uint8
+    x = crop.astype(np.float64) * s.scale
+    if s.channel_order == "BGR":
+        x = x[..., ::-1]  # mean and std are listed in the card's channel order
+    x = (x - np.asarray(s.mean)) / np.asarray(s.std)  # broadcast over the channel axis
+    x = x[None]  # (1, H, W, 3)
+    if s.layout == "NCHW":
+        x = x.transpose(0, 3, 1, 2)  # (1, 3, H, W)
+    return np.ascontiguousarray(x, dtype=np.float32), crop
+
+
+def prepare(src: Any, card: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Dispatch on the card's ``preprocess.kind``: returns ``(x, preview)`` for the model."""
+    spec = card.get("preprocess")
+    if not isinstance(spec, Mapping) or "kind" not in spec:
+        raise ValueError(f"model card {card.get('name', '?')!r} has no 'preprocess' dict with a 'kind'")
+    if spec["kind"] == "digit_sketch":
+        return digit_input(src, spec)
+    if spec["kind"] == "photo":
+        return photo_input(src, spec)
+    raise ValueError(f"unknown preprocess kind {spec['kind']!r}; expected 'digit_sketch' or 'photo'")
