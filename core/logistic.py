@@ -6,6 +6,8 @@ is the cross-entropy ``−[y log p + (1 − y) log(1 − p)]`` and the weights a
 """
 from __future__ import annotations
 
+from numbers import Integral
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -108,7 +110,7 @@ def fit_logistic(X: ArrayLike, y: ArrayLike, lr: float = 0.1, epochs: int = 20_0
                          "give one label per row.")
     if not lr > 0:
         raise ValueError(f"lr (the learning rate) must be > 0, got {lr!r}.")
-    if int(epochs) != epochs or epochs < 1:
+    if isinstance(epochs, bool) or not isinstance(epochs, Integral) or epochs < 1:
         raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}.")
     n, d = X_arr.shape
     w = np.zeros(d) if coef0 is None else np.array(coef0, dtype=np.float64).reshape(d)

@@ -262,6 +262,9 @@ def gradient_descent(df: Callable[[float], float], x0: float, lr: float, steps: 
 def newton(df: Callable[[float], float], d2f: Callable[[float], float], x0: float, steps: int) -> np.ndarray:
     """Iterates of Newton's method ``x_{k+1} = x_k − f'(x_k) / f''(x_k)`` for a minimum of f.
 
+    Each step jumps to the vertex of the parabola that matches f, f' and f'' at x_k, so a quadratic
+    is solved in one step; where ``f'' < 0`` that vertex is a maximum, and Newton heads there.
+
     Args:
         df, d2f: first and second derivative of f. x0: start. steps: number of updates.
 
