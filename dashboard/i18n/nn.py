@@ -230,11 +230,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "p13.table": {"ko": "배치의 모든 값 보기", "en": "Every value of the batch"},
     "p13.exp.title": {"ko": "BN이 있을 때와 없을 때의 학습 곡선", "en": "Training curves with and without BN"},
     "p13.exp.text": {
-        "ko": "같은 깊은 MLP를 같은 초기값·학습률로 두 번 학습합니다: 한 번은 각 은닉층 뒤에 BN을 넣고, 한 번은 "
-              "빼고. 합성 데이터의 작은 분류 문제이며 NumPy로 몇 초 안에 계산됩니다(결과는 캐시).",
-        "en": "The same deep MLP is trained twice from the same initial weights and learning rate: once with BN "
-              "after every hidden layer, once without. A small synthetic task, computed in NumPy in seconds "
-              "(and cached)."},
+        "ko": "같은 깊은 MLP({depth}층, 폭 {width}, {activation})를 같은 초기값·학습률·미니배치 순서로 두 번 학습합니다: 한 번은 각 "
+              "은닉층 뒤에 BN을 넣고, 한 번은 빼고. 과제는 원 안과 밖의 점을 가르는 합성 데이터 분류이며 NumPy로 "
+              "몇 초 안에 계산됩니다(결과는 캐시).",
+        "en": "The same deep MLP ({depth} layers of {width} {activation} units) is trained twice with the same initial weights, learning "
+              "rate and mini-batch order: once with BN after every hidden layer, once without. The task is a "
+              "synthetic one — points inside vs outside a circle — computed in NumPy in seconds (and cached)."},
     "p13.exp.seed": {"ko": "실험 시드", "en": "Experiment seed"},
     "p13.exp.running": {"ko": "BN 유무 비교 학습 중…", "en": "Training with and without BN…"},
     "p13.exp.with": {"ko": "BN 있음", "en": "with BN"},
@@ -243,6 +244,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "p13.exp.loss": {"ko": "학습 손실 (로그)", "en": "training loss (log)"},
     "p13.exp.final_with": {"ko": "마지막 손실 · BN 있음", "en": "Final loss · with BN"},
     "p13.exp.final_without": {"ko": "마지막 손실 · BN 없음", "en": "Final loss · without BN"},
+    "p13.exp.acc_with": {"ko": "마지막 정확도 · BN 있음", "en": "Final accuracy · with BN"},
+    "p13.exp.acc_without": {"ko": "마지막 정확도 · BN 없음", "en": "Final accuracy · without BN"},
     "p13.exp.note": {
         "ko": "BN이 있는 쪽의 손실이 더 빨리 떨어집니다. 각 층의 입력이 늘 정규화되어 있으니 시그모이드가 "
               "포화되지 않고, 기울기가 앞쪽 층까지 살아서 전달됩니다.",
