@@ -1,6 +1,8 @@
 """core.metrics against the lecture's COVID example and scikit-learn."""
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn import metrics as skm
 
 from core import metrics
@@ -81,6 +83,18 @@ def test_roc_curve_equals_sklearn(seed, rounding):
     ref_fpr, ref_tpr, ref_thr = skm.roc_curve(y, scores, drop_intermediate=False)
     np.testing.assert_allclose(fpr, ref_fpr, rtol=0, atol=1e-12)
     np.testing.assert_allclose(tpr, ref_tpr, rtol=0, atol=1e-12)
+    np.testing.assert_array_equal(thr, ref_thr)
+    assert metrics.roc_auc(y, scores) == pytest.approx(skm.roc_auc_score(y, scores), abs=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(-5, 5)), min_size=2, max_size=40)
+       .filter(lambda pairs: len({label for label, _ in pairs}) == 2))
+def test_roc_matches_sklearn_on_any_tied_scores(pairs):
+    y, scores = (np.array(column) for column in zip(*pairs, strict=True))
+    fpr, tpr, thr = metrics.roc_curve(y, scores)
+    ref_fpr, ref_tpr, ref_thr = skm.roc_curve(y, scores, drop_intermediate=False)
+    np.testing.assert_allclose(np.c_[fpr, tpr], np.c_[ref_fpr, ref_tpr], rtol=0, atol=1e-12)
     np.testing.assert_array_equal(thr, ref_thr)
     assert metrics.roc_auc(y, scores) == pytest.approx(skm.roc_auc_score(y, scores), abs=1e-12)
 
