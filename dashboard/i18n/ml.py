@@ -364,4 +364,46 @@ STRINGS: dict[str, dict[str, str]] = {
     "p05.name.adagrad": {"ko": "Adagrad", "en": "Adagrad"},
     "p05.name.rmsprop": {"ko": "RMSProp", "en": "RMSProp"},
     "p05.name.adam": {"ko": "Adam", "en": "Adam"},
+    # ------------------------------------------------------------------ page 6
+    "p06.title": {"ko": "다중 선형 회귀", "en": "Multiple linear regression"},
+    "p06.intro": {
+        "ko": "점수에 영향을 주는 것이 공부 시간만은 아닙니다. 과외 시간까지 넣으면 직선이 **평면** "
+              "ŷ = a₁x₁ + a₂x₂ + b가 됩니다. 정확한 답은 정규방정식으로 한 번에 구할 수 있고, 경사 하강법으로도 "
+              "같은 답에 다가갈 수 있습니다. 두 방법의 결과를 나란히 비교해 보세요.",
+        "en": "Study time is not the only thing behind a score. Adding hours of private tutoring turns the line "
+              "into a **plane** ŷ = a₁x₁ + a₂x₂ + b. The exact answer comes in one go from the normal "
+              "equations, and gradient descent creeps towards the same answer. Compare the two side by side."},
+    "p06.data": {"ko": "데이터", "en": "Data"},
+    "p06.col.hours": {"ko": "공부 시간 x₁", "en": "study hours x₁"},
+    "p06.col.tutoring": {"ko": "과외 시간 x₂", "en": "tutoring hours x₂"},
+    "p06.col.score": {"ko": "점수 y", "en": "score y"},
+    "p06.lr": {"ko": "학습률 λ", "en": "learning rate λ"},
+    "p06.epochs": {"ko": "에포크 수 (전체 데이터로 갱신한 횟수)", "en": "epochs (updates on the whole data)"},
+    "p06.coef": {"ko": "계수 비교", "en": "Coefficients side by side"},
+    "p06.exact": {"ko": "정확한 해 (정규방정식)", "en": "exact (normal equations)"},
+    "p06.gd": {"ko": "경사 하강법", "en": "gradient descent"},
+    "p06.param": {"ko": "파라미터", "en": "parameter"},
+    "p06.a1": {"ko": "a₁ (공부 시간)", "en": "a₁ (study hours)"},
+    "p06.a2": {"ko": "a₂ (과외 시간)", "en": "a₂ (tutoring)"},
+    "p06.b": {"ko": "b (절편)", "en": "b (intercept)"},
+    "p06.mse": {"ko": "MSE", "en": "MSE"},
+    "p06.gd_a1": {"ko": "경사 하강법 a₁", "en": "GD a₁"},
+    "p06.gd_a2": {"ko": "경사 하강법 a₂", "en": "GD a₂"},
+    "p06.gd_b": {"ko": "경사 하강법 b", "en": "GD b"},
+    "p06.gd_loss": {"ko": "경사 하강법 MSE", "en": "GD MSE"},
+    "p06.loss_curve": {"ko": "에포크별 MSE (로그 눈금)", "en": "MSE per epoch (log scale)"},
+    "p06.epoch": {"ko": "에포크", "en": "epoch"},
+    "p06.path": {"ko": "계수가 움직인 길", "en": "How the coefficients moved"},
+    "p06.diverged": {
+        "ko": "학습률이 너무 커서 MSE가 무한대로 커졌습니다(발산). x의 값이 클수록 기울기도 커지므로 λ를 줄여야 합니다.",
+        "en": "The learning rate is too large and the MSE blew up (divergence). Larger x values mean larger "
+              "gradients, so λ has to be smaller."},
+    "p06.plane": {"ko": "맞춘 평면: 색 = 예측 점수, 점 = 실제 학생", "en": "The fitted plane: colour = predicted score, dots = the students"},
+    "p06.plane_source": {"ko": "평면에 쓸 계수", "en": "coefficients for the plane"},
+    "p06.pred": {"ko": "예측 점수", "en": "predicted score"},
+    "p06.gd_note": {
+        "ko": "경사 하강법은 원래 단위 그대로 MSE의 기울기를 따라갑니다. 에포크가 적으면 아직 정확한 해에 못 미치고, "
+              "기본값(λ = 0.01, 20,000 에포크)이면 소수 넷째 자리까지 같아집니다.",
+        "en": "Gradient descent follows the MSE's gradient in the original units. With few epochs it falls short "
+              "of the exact answer; with the defaults (λ = 0.01, 20,000 epochs) they agree to four decimals."},
 }
