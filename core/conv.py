@@ -1,0 +1,193 @@
+"""Convolution and pooling in NumPy (lecture: "합성곱 / convolution", "패딩과 스트라이드", "풀링 / pooling",
+"출력 크기와 파라미터 수").
+
+Layout is NCHW as in PyTorch, and "convolution" means cross-correlation, also as in PyTorch (and
+every deep-learning library): the kernel is not flipped. ``conv2d`` is vectorised with im2col: the
+padded input is viewed as all its kh × kw windows (``sliding_window_view``, no copy), strided, and
+contracted with the filters in one BLAS call, so there is no Python loop over pixels.
+
+Output size, per spatial dimension: ``1 + (n − k + 2p) / s``, floored when the stride does not fit
+exactly, as PyTorch does (the last rows/columns that a full window cannot reach are dropped).
+Parameters of a conv layer: ``(in_channels · k_h · k_w + 1) · filters`` with a bias per filter.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+Pair = int | tuple[int, int]
+
+
+def _pair(v: Pair, name: str, minimum: int) -> tuple[int, int]:
+    pair = (v, v) if np.isscalar(v) else tuple(v)
+    if len(pair) != 2 or any(int(p) != p or p < minimum for p in pair):
+        raise ValueError(f"expected {name} as an int >= {minimum} or a pair of them, got {v!r}")
+    return int(pair[0]), int(pair[1])
+
+
+def conv_output_size(n: int, k: int, stride: int = 1, padding: int = 0) -> int:
+    """Output length ``1 + (n − k + 2p) // s`` (floored like PyTorch), e.g. (32, 5) → 28 and
+    (227, 11, stride=4) → 55. Raises ValueError for non-positive sizes or when k exceeds n + 2p."""
+    if min(n, k, stride) < 1 or padding < 0:
+        raise ValueError(f"expected n, k, stride >= 1 and padding >= 0, got n={n}, k={k}, "
+                         f"stride={stride}, padding={padding}")
+    if k > n + 2 * padding:
+        raise ValueError(f"kernel {k} is larger than the padded input {n} + 2·{padding}")
+    return 1 + (n - k + 2 * padding) // stride
+
+
+def conv_params(in_channels: int, kernel_size: Pair, filters: int, bias: bool = True) -> int:
+    """Learnable parameters of a conv layer: ``(in_channels · kh · kw + bias) · filters``, e.g.
+    LeNet's C1 ``conv_params(1, 5, 6) == 156`` and AlexNet's conv1 ``conv_params(3, 11, 96) == 34944``."""
+    kh, kw = _pair(kernel_size, "kernel_size", 1)
+    if in_channels < 1 or filters < 1:
+        raise ValueError(f"expected in_channels, filters >= 1, got {in_channels}, {filters}")
+    return (in_channels * kh * kw + int(bias)) * filters
+
+
+def _windows(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int],
+             padding: tuple[int, int], pad_value: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Pad the last two axes and view every strided kh × kw window: (..., Ho, Wo, kh, kw), no copy."""
+    (ph, pw), (sh, sw) = padding, stride
+    if ph or pw:
+        widths = [(0, 0)] * (x.ndim - 2) + [(ph, ph), (pw, pw)]
+        x = np.pad(x, widths, constant_values=pad_value)
+    if x.shape[-2] < kernel[0] or x.shape[-1] < kernel[1]:
+        raise ValueError(f"expected a padded input of at least the kernel's size {kernel}, "
+                         f"got {x.shape[-2:]}")
+    win = sliding_window_view(x, kernel, axis=(-2, -1))  # (..., Hp-kh+1, Wp-kw+1, kh, kw)
+    return x, win[..., ::sh, ::sw, :, :]  # (..., Ho, Wo, kh, kw)
+
+
+def _check_conv_inputs(x, w, b) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    x, w = np.asarray(x), np.asarray(w)
+    if x.ndim != 4:
+        raise ValueError(f"expected x of shape (N, C, H, W), got {x.shape}")
+    if w.ndim != 4 or w.shape[1] != x.shape[1]:
+        raise ValueError(f"expected w of shape (F, {x.shape[1]}, kh, kw) for x with {x.shape[1]} "
+                         f"channels, got {w.shape}")
+    if b is not None:
+        b = np.asarray(b)
+        if b.shape != (w.shape[0],):
+            raise ValueError(f"expected b of shape ({w.shape[0]},), got {b.shape}")
+    return x, w, b
+
+
+def conv2d_forward(x, w, b=None, stride: Pair = 1, padding: Pair = 0) -> tuple[np.ndarray, dict]:
+    """2-D convolution (cross-correlation) of x (N, C, H, W) with filters w (F, C, kh, kw) and bias
+    b (F,) → (out (N, F, Ho, Wo), cache for :func:`conv2d_backward`)."""
+    x, w, b = _check_conv_inputs(x, w, b)
+    stride, padding = _pair(stride, "stride", 1), _pair(padding, "padding", 0)
+    xp, win = _windows(x, w.shape[2:], stride, padding)  # win: (N, C, Ho, Wo, kh, kw)
+    # im2col + GEMM: einsum hands the contraction over (C, kh, kw) to BLAS.
+    out = np.einsum("nchwij,fcij->nfhw", win, w, optimize=True)  # (N, F, Ho, Wo)
+    if b is not None:
+        out = out + b[None, :, None, None]
+    cache = {"x_shape": x.shape, "xp_shape": xp.shape, "win": win, "w": w, "stride": stride,
+             "padding": padding, "has_bias": b is not None}
+    return np.ascontiguousarray(out), cache
+
+
+def conv2d(x, w, b=None, stride: Pair = 1, padding: Pair = 0) -> np.ndarray:
+    """Like ``torch.nn.functional.conv2d(x, w, b, stride, padding)``: x (N, C, H, W), w (F, C, kh, kw),
+    b (F,) or None → (N, F, Ho, Wo) with Ho = ``conv_output_size(H, kh, stride, padding)``."""
+    return conv2d_forward(x, w, b, stride, padding)[0]
+
+
+def conv2d_backward(dout, cache: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Gradients (dx (N, C, H, W), dw (F, C, kh, kw), db (F,) or None) from dout (N, F, Ho, Wo)."""
+    win, w = cache["win"], cache["w"]
+    n, c, ho, wo, kh, kw = win.shape
+    dout = np.asarray(dout)
+    if dout.shape != (n, w.shape[0], ho, wo):
+        raise ValueError(f"expected dout of shape {(n, w.shape[0], ho, wo)}, got {dout.shape}")
+    db = dout.sum(axis=(0, 2, 3)) if cache["has_bias"] else None
+    dw = np.einsum("nfhw,nchwij->fcij", dout, win, optimize=True)
+    dcols = np.einsum("nfhw,fcij->nchwij", dout, w, optimize=True)  # (N, C, Ho, Wo, kh, kw)
+    # col2im: scatter each window's gradient back onto the input. Windows overlap, so accumulate;
+    # the loop runs over the kh·kw kernel offsets only, each step moving a whole strided plane.
+    (sh, sw), (ph, pw) = cache["stride"], cache["padding"]
+    dxp = np.zeros(cache["xp_shape"], dtype=dcols.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            dxp[:, :, i:i + sh * ho:sh, j:j + sw * wo:sw] += dcols[..., i, j]
+    h, wd = cache["x_shape"][2:]
+    return dxp[:, :, ph:ph + h, pw:pw + wd], dw, db
+
+
+def _pool(x, kernel: Pair, stride: Pair | None, padding: Pair, pad_value: float, reduce) -> np.ndarray:
+    x = np.asarray(x)
+    if x.ndim not in (2, 3, 4):
+        raise ValueError(f"expected x of shape (H, W), (C, H, W) or (N, C, H, W), got {x.shape}")
+    kernel = _pair(kernel, "kernel", 1)
+    stride = kernel if stride is None else _pair(stride, "stride", 1)
+    padding = _pair(padding, "padding", 0)
+    if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
+        raise ValueError(f"expected padding at most half the kernel {kernel}, got {padding}")
+    _, win = _windows(x, kernel, stride, padding, pad_value)  # (..., Ho, Wo, kh, kw)
+    return reduce(win, axis=(-2, -1))
+
+
+def max_pool2d(x, kernel: Pair, stride: Pair | None = None, padding: Pair = 0) -> np.ndarray:
+    """Max over each kernel window of the last two axes; ``stride`` defaults to ``kernel`` (as torch).
+
+    x is (H, W), (C, H, W) or (N, C, H, W); padding counts as −∞ so it never wins.
+    """
+    x = np.asarray(x)
+    pad = -np.inf if np.issubdtype(x.dtype, np.floating) else np.iinfo(x.dtype).min
+    return _pool(x, kernel, stride, padding, pad, np.max)
+
+
+def avg_pool2d(x, kernel: Pair, stride: Pair | None = None, padding: Pair = 0) -> np.ndarray:
+    """Mean over each kernel window of the last two axes; zero padding is counted in the mean
+    (torch's default ``count_include_pad=True``)."""
+    return _pool(x, kernel, stride, padding, 0.0, np.mean)
+
+
+def global_avg_pool(x) -> np.ndarray:
+    """Mean over all spatial positions: (N, C, H, W) → (N, C), as in GoogLeNet / ResNet heads."""
+    x = np.asarray(x)
+    if x.ndim != 4:
+        raise ValueError(f"expected x of shape (N, C, H, W), got {x.shape}")
+    return x.mean(axis=(2, 3))
+
+
+def conv2d_steps(x2d, k2d, stride: Pair = 1, padding: Pair = 0) -> Iterator[dict]:
+    """Single-channel convolution one output pixel at a time, for the sliding-window animation.
+
+    Yields, in row-major order, ``dict(row, col, top, left, window, product, value)``: the output
+    position, the window's top-left corner in the *padded* input, the (kh, kw) window, its
+    elementwise product with the kernel and their sum (= ``conv2d`` at that position). The
+    windows come from the same vectorised view as :func:`conv2d`; only the yielding is sequential.
+    """
+    x2d, k2d = np.asarray(x2d, dtype=np.float64), np.asarray(k2d, dtype=np.float64)
+    if x2d.ndim != 2 or k2d.ndim != 2:
+        raise ValueError(f"expected x2d of shape (H, W) and k2d of shape (kh, kw), "
+                         f"got {x2d.shape} and {k2d.shape}")
+    stride, padding = _pair(stride, "stride", 1), _pair(padding, "padding", 0)
+    _, win = _windows(x2d, k2d.shape, stride, padding)  # (Ho, Wo, kh, kw)
+    products = win * k2d  # (Ho, Wo, kh, kw)
+    values = products.sum(axis=(-2, -1))  # (Ho, Wo)
+    for row, col in np.ndindex(*values.shape):
+        yield {"row": row, "col": col, "top": row * stride[0], "left": col * stride[1],
+               "window": win[row, col].copy(), "product": products[row, col],
+               "value": float(values[row, col])}
+
+
+def _kernel(rows) -> np.ndarray:
+    k = np.array(rows, dtype=np.float64)
+    k.flags.writeable = False  # shared presets: nobody should edit them in place
+    return k
+
+
+KERNELS: dict[str, np.ndarray] = {
+    "identity": _kernel([[0, 0, 0], [0, 1, 0], [0, 0, 0]]),
+    "edge": _kernel([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]]),  # Laplacian, all directions
+    "sobel_x": _kernel([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),  # responds to vertical edges
+    "sobel_y": _kernel([[-1, -2, -1], [0, 0, 0], [1, 2, 1]]),  # responds to horizontal edges
+    "blur": _kernel(np.full((3, 3), 1 / 9)),  # box blur
+    "gaussian_blur": _kernel(np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]]) / 16),
+    "sharpen": _kernel([[0, -1, 0], [-1, 5, -1], [0, -1, 0]]),
+}
