@@ -406,4 +406,55 @@ STRINGS: dict[str, dict[str, str]] = {
               "기본값(λ = 0.01, 20,000 에포크)이면 소수 넷째 자리까지 같아집니다.",
         "en": "Gradient descent follows the MSE's gradient in the original units. With few epochs it falls short "
               "of the exact answer; with the defaults (λ = 0.01, 20,000 epochs) they agree to four decimals."},
+    # ------------------------------------------------------------------ page 7
+    "p07.title": {"ko": "로지스틱 회귀", "en": "Logistic regression"},
+    "p07.intro": {
+        "ko": "이번엔 점수가 아니라 **합격(1)/불합격(0)**을 예측합니다. 직선은 0과 1 밖으로 뻗어 나가므로, 직선의 "
+              "값 z = ax + b를 **시그모이드** σ(z)에 넣어 0과 1 사이의 **확률**로 바꿉니다. a는 곡선의 **가파름**, "
+              "b는 곡선의 **위치**를 정합니다. 손실은 MSE 대신 **교차 엔트로피**를 씁니다.",
+        "en": "Now we predict **pass (1) / fail (0)** instead of a score. A line runs off beyond 0 and 1, so its "
+              "value z = ax + b goes through the **sigmoid** σ(z) and becomes a **probability** between 0 and 1. "
+              "a sets the curve's **steepness**, b its **position**. The loss is the **cross-entropy** instead "
+              "of the MSE."},
+    "p07.a": {"ko": "a (가파름)", "en": "a (steepness)"},
+    "p07.b": {"ko": "b (위치)", "en": "b (shift)"},
+    "p07.hours": {"ko": "공부 시간", "en": "study hours"},
+    "p07.passed": {"ko": "합격 확률 / 합격 여부", "en": "probability of passing / passed"},
+    "p07.loss": {"ko": "교차 엔트로피 (지금 곡선)", "en": "cross-entropy (your curve)"},
+    "p07.half": {"ko": "확률 0.5가 되는 시간 (−b/a)", "en": "hours where p = 0.5 (−b/a)"},
+    "p07.accuracy": {"ko": "정확도 (p ≥ 0.5 → 합격)", "en": "accuracy (p ≥ 0.5 → pass)"},
+    "p07.flat": {"ko": "a = 0이면 곡선이 평평해 0.5가 되는 지점이 없습니다.", "en": "With a = 0 the curve is flat and never crosses 0.5 at one point."},
+    "p07.ce.header": {"ko": "교차 엔트로피: 파란 곡선과 빨간 곡선", "en": "Cross-entropy: the blue and the red curve"},
+    "p07.ce.body": {
+        "ko": "실제로 합격한 학생(y = 1)에게는 **−log p**(파란 선): p가 1에 가까우면 손실이 0, 0에 가까우면 끝없이 "
+              "커집니다. 불합격한 학생(y = 0)에게는 **−log(1 − p)**(빨간 선)로 반대입니다. 점은 지금 곡선이 각 학생에게 "
+              "준 확률과 그 손실이며, 위의 교차 엔트로피는 이 점들의 평균입니다. 자신 있게 틀릴수록 크게 벌을 받습니다.",
+        "en": "For a student who passed (y = 1) the loss is **−log p** (blue): zero when p is near 1, without bound "
+              "as p nears 0. For one who failed (y = 0) it is **−log(1 − p)** (red), the mirror image. The dots are "
+              "the probability your curve gives each student and its loss; the cross-entropy above is their mean. "
+              "Being confidently wrong is punished hardest."},
+    "p07.p": {"ko": "예측 확률 p", "en": "predicted probability p"},
+    "p07.ce_loss": {"ko": "손실", "en": "loss"},
+    "p07.curve": {"ko": "곡선", "en": "curve"},
+    "p07.y1": {"ko": "y = 1: −log p", "en": "y = 1: −log p"},
+    "p07.y0": {"ko": "y = 0: −log(1 − p)", "en": "y = 0: −log(1 − p)"},
+    "p07.gd.header": {"ko": "경사 하강법으로 맞추기", "en": "Fitting by gradient descent"},
+    "p07.gd.body": {
+        "ko": "교차 엔트로피의 기울기는 시그모이드를 거치고도 간단합니다: ∂L/∂a = 평균((p − y)·x), ∂L/∂b = 평균(p − y). "
+              "이 데이터는 6시간과 7시간 사이에서 완벽히 나뉘므로 학습을 오래 할수록 곡선이 계속 가팔라지지만, "
+              "0.5가 되는 지점은 6과 7 사이에 자리 잡습니다.",
+        "en": "The gradient of the cross-entropy stays simple through the sigmoid: ∂L/∂a = mean((p − y)·x), "
+              "∂L/∂b = mean(p − y). This data splits perfectly between 6 and 7 hours, so the longer we train the "
+              "steeper the curve gets, while the 0.5 point settles between 6 and 7."},
+    "p07.lr": {"ko": "학습률", "en": "learning rate"},
+    "p07.epochs": {"ko": "에포크 수", "en": "epochs"},
+    "p07.fit_a": {"ko": "학습된 a", "en": "fitted a"},
+    "p07.fit_b": {"ko": "학습된 b", "en": "fitted b"},
+    "p07.fit_half": {"ko": "학습된 0.5 지점", "en": "fitted 0.5 point"},
+    "p07.fit_loss": {"ko": "학습 후 손실", "en": "loss after training"},
+    "p07.use_fit": {"ko": "학습된 a, b를 위 슬라이더로", "en": "Put the fitted a, b on the sliders above"},
+    "p07.loss_curve": {"ko": "에포크별 교차 엔트로피", "en": "cross-entropy per epoch"},
+    "p07.epoch": {"ko": "에포크", "en": "epoch"},
+    "p07.yours": {"ko": "지금 곡선", "en": "your curve"},
+    "p07.fitted": {"ko": "학습된 곡선", "en": "fitted curve"},
 }

@@ -1,0 +1,123 @@
+"""Page 7 · 로지스틱 회귀: the pass/fail data, a sigmoid moved by hand (a = steepness, b = shift), the
+cross-entropy's blue (−log p) and red (−log(1 − p)) curves, and a gradient-descent fit.
+
+Every number comes from ``core.logistic`` (sigmoid, bce, predict_proba, fit_logistic) and
+``core.metrics.operating_point``; the page only shapes frames for Altair.
+"""
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core.lecture_data import pass_fail
+from core.logistic import bce, fit_logistic, predict_proba, sigmoid
+from core.metrics import operating_point
+from dashboard.ui import header, number, show_code, t
+
+A_RANGE, B_RANGE = (0.0, 5.0), (-35.0, 5.0)
+MAX_POINTS = 400  # epochs drawn on the loss curve; longer histories are thinned evenly
+BLUE, RED = "#2563eb", "#dc2626"
+
+header("07")
+hours, passed = pass_fail()
+grid = np.linspace(0, 14, 281)
+
+
+@st.cache_data(show_spinner=False)
+def gd_fit(lr: float, epochs: int) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
+    x, y = pass_fail()
+    return fit_logistic(x, y, lr=lr, epochs=epochs)
+
+
+@st.cache_data(show_spinner=False)
+def loss_curves() -> pd.DataFrame:
+    """The per-example cross-entropy for y = 1 and y = 0 over p ∈ (0, 1): one bce call per point."""
+    ps = np.linspace(0.005, 0.995, 199)
+    return pd.DataFrame({"p": np.r_[ps, ps], "y": np.repeat([1, 0], ps.size),
+                         "loss": [bce([1], [p]) for p in ps] + [bce([0], [p]) for p in ps]})
+
+
+def probability_chart(curves: pd.DataFrame) -> alt.LayerChart:
+    """Sigmoid curve(s) over the pass/fail points, with the p = 0.5 line."""
+    x_enc = alt.X("x:Q", title=t("p07.hours"), scale=alt.Scale(domain=[0, 14]))
+    y_enc = alt.Y("p:Q", title=t("p07.passed"), scale=alt.Scale(domain=[-0.05, 1.05]))
+    lines = alt.Chart(curves).mark_line(strokeWidth=3).encode(
+        x=x_enc, y=y_enc, color=alt.Color("curve:N", title=None, legend=alt.Legend(orient="bottom")))
+    dots = alt.Chart(pd.DataFrame({"x": hours, "p": passed})).mark_circle(size=110, color="black",
+                                                                         opacity=1).encode(x=x_enc, y=y_enc)
+    half = alt.Chart(pd.DataFrame({"p": [0.5]})).mark_rule(strokeDash=[4, 4], color="gray").encode(y="p:Q")
+    return (lines + dots + half).properties(height=300)
+
+
+# ---------------------------------------------------------------- sigmoid by hand
+st.latex(r"p = \sigma(a x + b) = \frac{1}{1 + e^{-(a x + b)}}")
+st.session_state.setdefault("p07_a", 1.0)  # session state, not value=: the "use fitted" button writes them
+st.session_state.setdefault("p07_b", -5.0)
+s1, s2 = st.columns(2)
+a = s1.slider(t("p07.a"), *A_RANGE, step=0.05, key="p07_a")
+b = s2.slider(t("p07.b"), *B_RANGE, step=0.25, key="p07_b")
+p_students = predict_proba(hours, [a], b)  # (11,)
+m1, m2, m3 = st.columns(3)
+m1.metric(t("p07.loss"), number(bce(passed, p_students)))
+m2.metric(t("p07.half"), number(-b / a) if a > 0 else "—")
+m3.metric(t("p07.accuracy"), number(operating_point(passed, p_students, 0.5)["accuracy"], 3))
+if a == 0:
+    st.caption(t("p07.flat"))
+mine = pd.DataFrame({"x": grid, "p": predict_proba(grid, [a], b), "curve": t("p07.yours")})
+st.altair_chart(probability_chart(mine), width="stretch")
+
+# ---------------------------------------------------------------- cross-entropy
+st.subheader(t("p07.ce.header"))
+st.latex(r"L = -\frac{1}{n}\sum_i \Big[\, y_i \log p_i + (1 - y_i)\log(1 - p_i) \Big]")
+st.markdown(t("p07.ce.body"))
+per_student = pd.DataFrame({
+    "p": p_students,
+    # each student's own term of the mean: bce of a one-example list
+    "loss": [bce([y_i], [p_i]) for y_i, p_i in zip(passed, p_students, strict=True)],
+    "curve": [t("p07.y1") if y_i else t("p07.y0") for y_i in passed],
+    "hours": hours})
+colors = alt.Scale(domain=[t("p07.y1"), t("p07.y0")], range=[BLUE, RED])
+p_enc = alt.X("p:Q", title=t("p07.p"), scale=alt.Scale(domain=[0, 1]))
+loss_enc = alt.Y("loss:Q", title=t("p07.ce_loss"), scale=alt.Scale(domain=[0, 5.5], clamp=True))
+curves = loss_curves().assign(curve=lambda df: np.where(df["y"] == 1, t("p07.y1"), t("p07.y0")))
+ce_lines = alt.Chart(curves).mark_line(strokeWidth=3).encode(
+    x=p_enc, y=loss_enc, color=alt.Color("curve:N", scale=colors, title=t("p07.curve")))
+ce_dots = alt.Chart(per_student).mark_circle(size=120, opacity=0.9, stroke="black").encode(
+    x=p_enc, y=loss_enc, color=alt.Color("curve:N", scale=colors, legend=None),
+    tooltip=["hours", alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("loss:Q", format=".3f")])
+st.altair_chart((ce_lines + ce_dots).properties(height=300), width="stretch")
+
+# ---------------------------------------------------------------- gradient descent
+st.subheader(t("p07.gd.header"))
+st.markdown(t("p07.gd.body"))
+g1, g2 = st.columns(2)
+lr = g1.select_slider(t("p07.lr"), options=[0.01, 0.05, 0.1, 0.5, 1.0], value=0.5, key="p07_lr")
+epochs = g2.select_slider(t("p07.epochs"), options=[100, 1000, 5000, 20000], value=5000, key="p07_epochs")
+coef, intercept, history = gd_fit(lr, epochs)
+f1, f2, f3, f4 = st.columns(4)
+f1.metric(t("p07.fit_a"), number(float(coef[0])))
+f2.metric(t("p07.fit_b"), number(float(intercept)))
+f3.metric(t("p07.fit_half"), number(float(-intercept / coef[0])) if coef[0] > 0 else "—")
+f4.metric(t("p07.fit_loss"), number(float(history["loss"][-1])))
+
+
+def use_fit() -> None:
+    # A long fit can be steeper than the sliders reach: show the nearest curve they can draw.
+    st.session_state["p07_a"] = float(np.clip(round(float(coef[0]) / 0.05) * 0.05, *A_RANGE))
+    st.session_state["p07_b"] = float(np.clip(round(float(intercept) / 0.25) * 0.25, *B_RANGE))
+
+
+st.button(t("p07.use_fit"), key="p07_use_fit", on_click=use_fit)
+fit_col, loss_col = st.columns(2)
+with fit_col:
+    both = pd.concat([mine, pd.DataFrame({"x": grid, "p": predict_proba(grid, coef, intercept),
+                                          "curve": t("p07.fitted")})], ignore_index=True)
+    st.altair_chart(probability_chart(both), width="stretch")
+with loss_col:
+    keep = np.unique(np.linspace(0, epochs, min(epochs + 1, MAX_POINTS)).astype(int))
+    curve = pd.DataFrame({"epoch": keep, "loss": history["loss"][keep]})
+    st.altair_chart(alt.Chart(curve).mark_line(color="#7c3aed").encode(
+        x=alt.X("epoch:Q", title=t("p07.epoch")), y=alt.Y("loss:Q", title=t("p07.loss_curve"))
+    ).properties(height=300), width="stretch")
+
+show_code(sigmoid, predict_proba, bce, fit_logistic)
