@@ -161,6 +161,8 @@ def _array_to_uint8(a: np.ndarray, bits: int | None = None) -> np.ndarray:
     are kept, in [0, 65535] are 16-bit, floats in [0, 1] are fractions, floats in [0, 255] are
     8-bit values, and anything else is stretched min → 0, max → 255. NaN/inf are refused.
     """
+    if a.dtype == np.uint8:
+        return a
     if a.dtype == bool:
         return a.astype(np.uint8) * 255
     if not np.issubdtype(a.dtype, np.number) or np.iscomplexobj(a):
@@ -262,7 +264,9 @@ def _open_encoded(fp, max_pixels: int) -> Image.Image:
 def _exif_upright(img: Image.Image) -> Image.Image:
     """Apply the EXIF orientation tag (phone photos are stored sideways)."""
     try:
-        return ImageOps.exif_transpose(img)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "Corrupt EXIF data": keep the pixels
+            return ImageOps.exif_transpose(img)
     except Exception:  # noqa: BLE001 - a broken EXIF block must not reject a good image
         return img
 
@@ -418,6 +422,9 @@ def digit_input(src: Any, spec: Mapping[str, Any] | DigitSpec) -> tuple[np.ndarr
     h, w = ink.shape
     f = work / max(h, w)
     ink = np.clip(_resize_float(ink, (max(1, round(w * f)), max(1, round(h * f)))), 0, 1)
+    if ink.max() <= 0:  # only speckles finer than the working grid: nothing legible was drawn
+        raise EmptyDrawingError()
+    ink /= ink.max()  # downscaling averages fine speckle away; keep the strongest ink at 1
     missing = 4 * s.min_stroke - _stroke_width(ink)
     if missing > 1:
         r = int(np.ceil(missing / 2))
@@ -429,7 +436,8 @@ def digit_input(src: Any, spec: Mapping[str, Any] | DigitSpec) -> tuple[np.ndarr
     h, w = ink.shape
     f = s.box / max(h, w)
     glyph = np.clip(_resize_float(ink, (max(1, round(w * f)), max(1, round(h * f)))), 0, 1)
-    glyph = np.round(glyph * (255 / max(glyph.max(), 1e-12)))  # peak 255, as in MNIST  # (gh, gw), quantised like the uint8 MNIST images
+    # (gh, gw) quantised like the uint8 MNIST images, peak at 255 as in MNIST
+    glyph = np.round(glyph * (255 / max(glyph.max(), 1e-12)))
     gh, gw = glyph.shape
 
     # Place the glyph so its centre of mass (or box centre) sits at the canvas centre.
