@@ -1,0 +1,255 @@
+"""Serving the exported CNNs with ONNX Runtime: load, verify, choose the device, predict.
+
+Lecture section: "CNN 실습 · 학습된 모델 배포하기" — after training, the network is a file; inference
+needs neither torch nor the training code, only the model card (``models/<name>.json``) that says
+how to preprocess the input and what the outputs mean.
+
+- Each ``.onnx`` file is checked against the SHA-256 in its card before a session is created, so a
+  corrupted or swapped file is refused with one clear message while the other models still serve.
+- ``CUDAExecutionProvider`` is used when it really loads, else the CPU; the provider a session
+  actually got is read back from the session (onnxruntime-gpu lists CUDA even on machines without a
+  GPU and falls back silently). ``DL_FORCE_CPU=1`` forces the CPU.
+"""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnxruntime as ort
+
+from core.preprocess import digit_spec, photo_spec, prepare
+
+log = logging.getLogger(__name__)
+
+CPU, CUDA = "CPUExecutionProvider", "CUDAExecutionProvider"
+TASKS = ("digit", "pet")
+_REQUIRED_KEYS = ("name", "task", "classes", "preprocess", "sha256")
+
+
+class ModelLoadError(RuntimeError):
+    """One model cannot be served; the message says which file and why."""
+
+
+# --------------------------------------------------------------------------- providers
+def _force_cpu_from_env() -> bool:
+    return os.environ.get("DL_FORCE_CPU", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _cuda_driver_present() -> bool:
+    """Whether the NVIDIA driver library loads; without it CUDA cannot work and is not even tried."""
+    name = "nvcuda.dll" if sys.platform == "win32" else "libcuda.so.1"
+    try:
+        ctypes.CDLL(name)
+        return True
+    except OSError:
+        return False
+
+
+def select_providers(force_cpu: bool | None = None) -> list[str]:
+    """Execution providers to *request*, best first; ``force_cpu=None`` reads ``DL_FORCE_CPU``.
+
+    CUDA is requested only when onnxruntime-gpu offers it and the driver is present; the CUDA/cuDNN
+    libraries that the torch wheels install are made findable with ``onnxruntime.preload_dlls()``
+    (absent in old releases, and allowed to fail). Whether CUDA was *granted* is known only from a
+    session's ``get_providers()``; see :func:`create_session`.
+    """
+    if force_cpu is None:
+        force_cpu = _force_cpu_from_env()
+    if force_cpu or CUDA not in ort.get_available_providers() or not _cuda_driver_present():
+        return [CPU]
+    try:
+        ort.preload_dlls()
+    except Exception as e:  # noqa: BLE001 - missing function or libraries: CUDA may still load
+        log.debug("onnxruntime.preload_dlls() failed: %s", e)
+    return [CUDA, CPU]
+
+
+def create_session(path: str | os.PathLike, providers: list[str]) -> ort.InferenceSession:
+    """An ONNX Runtime session, quiet about a CUDA provider that fails to load (it falls back)."""
+    so = ort.SessionOptions()
+    so.log_severity_level = 3  # errors only: no warning per session about CUDA falling back
+    if CUDA in providers:
+        # The provider bridge logs through the process-wide logger, not the session's.
+        ort.set_default_logger_severity(4)
+    try:
+        return ort.InferenceSession(str(path), so, providers=providers)
+    finally:
+        ort.set_default_logger_severity(3)
+
+
+# --------------------------------------------------------------------------- one model
+@dataclass
+class Model:
+    """A verified model card with its ONNX Runtime session (created once, thread-safe to run)."""
+
+    card: dict
+    session: ort.InferenceSession
+    load_ms: float = 0.0
+    input_name: str = field(init=False)
+    output_name: str = field(init=False)
+
+    def __post_init__(self):
+        self.input_name = self.session.get_inputs()[0].name
+        self.output_name = self.session.get_outputs()[0].name
+
+    @property
+    def name(self) -> str:
+        return self.card["name"]
+
+    @property
+    def task(self) -> str:
+        return self.card["task"]
+
+    @property
+    def provider(self) -> str:
+        """The provider this session really runs on (first of ``session.get_providers()``)."""
+        return self.session.get_providers()[0]
+
+    @property
+    def classes(self) -> list[dict]:
+        return sorted(self.card["classes"], key=lambda c: c["index"])
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.card.get("metrics", {}).get("test", {}).get("accuracy")
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        """Raw network outputs (N, C) for a float32 batch ``x`` (N, C_in, H, W)."""
+        x = np.ascontiguousarray(x, dtype=np.float32)
+        return self.session.run([self.output_name], {self.input_name: x})[0]
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Class probabilities (N, C) float64, each row summing to 1 (softmax of the logits)."""
+        z = self.logits(x).astype(np.float64)  # (N, C)
+        if self.card.get("output", {}).get("kind", "logits") == "probs":
+            return z / z.sum(axis=1, keepdims=True)
+        z = z - z.max(axis=1, keepdims=True)  # exp of a shifted row cannot overflow
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def sha256_file(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(chunk), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _validate_card(card: Any, card_path: Path) -> dict:
+    if not isinstance(card, dict):
+        raise ModelLoadError(f"{card_path.name}: the model card is not a JSON object")
+    missing = [k for k in _REQUIRED_KEYS if k not in card]
+    if missing:
+        raise ModelLoadError(f"{card_path.name}: the model card lacks {', '.join(missing)}")
+    if card["task"] not in TASKS:
+        raise ModelLoadError(f"{card_path.name}: task must be one of {TASKS}, got {card['task']!r}")
+    try:
+        indices = sorted(int(c["index"]) for c in card["classes"])
+        names = [str(c["name"]) for c in card["classes"]]
+    except (KeyError, TypeError, ValueError):
+        raise ModelLoadError(f"{card_path.name}: every class needs an 'index' and a 'name'") from None
+    if indices != list(range(len(indices))) or not indices or len(set(names)) != len(names):
+        raise ModelLoadError(f"{card_path.name}: classes need indices 0..C-1 and distinct names, "
+                             f"got {indices} / {names}")
+    try:
+        kind = card["preprocess"].get("kind")
+        (digit_spec if kind == "digit_sketch" else photo_spec)(card["preprocess"])
+    except (AttributeError, ValueError, TypeError, KeyError) as e:
+        raise ModelLoadError(f"{card_path.name}: invalid 'preprocess' ({e})") from None
+    return card
+
+
+def load_model(card_path: str | os.PathLike, providers: list[str] | None = None) -> Model:
+    """Read one card, verify its ONNX file's SHA-256, and open a session; :class:`ModelLoadError`
+    with one clear message otherwise."""
+    card_path = Path(card_path)
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ModelLoadError(f"{card_path.name}: the model card cannot be read ({e})") from None
+    card = _validate_card(card, card_path)
+    onnx_path = card_path.parent / card.get("file", f"{card['name']}.onnx")
+    if not onnx_path.is_file():
+        raise ModelLoadError(f"models/{onnx_path.name} is missing (its card {card_path.name} exists); "
+                             "export the model first (see the README)")
+    digest = sha256_file(onnx_path)
+    if digest != str(card["sha256"]).lower():
+        raise ModelLoadError(
+            f"models/{onnx_path.name} does not match its card: sha256 {digest[:12]}… ≠ "
+            f"{str(card['sha256'])[:12]}… in {card_path.name}. The file is corrupted or belongs to "
+            "another model; re-export it instead of editing the card")
+    t0 = time.perf_counter()
+    try:
+        session = create_session(onnx_path, providers or select_providers())
+    except Exception as e:  # noqa: BLE001 - ORT raises several exception types for bad graphs
+        raise ModelLoadError(f"models/{onnx_path.name}: ONNX Runtime cannot load it ({e})") from None
+    model = Model(card, session, load_ms=1000 * (time.perf_counter() - t0))
+    n_out = session.get_outputs()[0].shape[-1]
+    if isinstance(n_out, int) and n_out != len(card["classes"]):
+        raise ModelLoadError(f"models/{onnx_path.name} outputs {n_out} classes but its card lists "
+                             f"{len(card['classes'])}")
+    return model
+
+
+def load_models(models_dir: str | os.PathLike, force_cpu: bool | None = None
+                ) -> tuple[dict[str, Model], dict[str, str]]:
+    """Every ``models/*.json`` card that verifies → ``(models by name, errors by name)``.
+
+    A broken, missing or mismatching model only lands in ``errors``; the others still serve.
+    The provider choice is logged once.
+    """
+    models_dir = Path(models_dir)
+    models: dict[str, Model] = {}
+    errors: dict[str, str] = {}
+    if not models_dir.is_dir():
+        return models, {"models": f"the models folder {models_dir} does not exist"}
+    providers = select_providers(force_cpu)
+    for card_path in sorted(models_dir.glob("*.json")):
+        try:
+            model = load_model(card_path, providers)
+            models[model.name] = model
+        except ModelLoadError as e:
+            errors[card_path.stem] = str(e)
+            log.error("%s", e)
+    got = sorted({m.provider for m in models.values()})
+    log.info("ONNX Runtime %s: requested %s, sessions run on %s", ort.__version__, providers,
+             got or "nothing (no model loaded)")
+    return models, errors
+
+
+def models_for(models: Mapping[str, Model], task: str) -> list[Model]:
+    """The loaded models of one task, the card's ``default`` first, then by name."""
+    return sorted((m for m in models.values() if m.task == task),
+                  key=lambda m: (not m.card.get("default", False), m.name))
+
+
+# --------------------------------------------------------------------------- one request
+def predict_image(model: Model, image: Any, top_k: int = 3) -> dict:
+    """Preprocess ``image`` per the card and run the model.
+
+    Returns a dict: ``probs`` {class name: p}, ``top`` [(name, p)] best first (``top_k`` long),
+    ``preview`` (what the network saw, uint8), ``x`` (the model input), ``ms`` (inference),
+    ``preprocess_ms``, ``provider``, ``model``. Raises :class:`core.preprocess.PreprocessError`.
+    """
+    t0 = time.perf_counter()
+    x, preview = prepare(image, model.card)
+    t1 = time.perf_counter()
+    p = model.predict(x)[0]  # (C,)
+    t2 = time.perf_counter()
+    names = [c["name"] for c in model.classes]
+    order = np.argsort(-p, kind="stable")[:top_k]
+    return {"probs": {n: float(v) for n, v in zip(names, p, strict=True)},
+            "top": [(names[i], float(p[i])) for i in order],
+            "preview": preview, "x": x, "ms": 1000 * (t2 - t1), "preprocess_ms": 1000 * (t1 - t0),
+            "provider": model.provider, "model": model.name}

@@ -1,0 +1,87 @@
+"""Occlusion saliency: where did the CNN look? (Zeiler & Fergus, 2014)
+
+Lecture section: "CNN 시각화 · ZFNet과 occlusion 실험". Slide a grey patch over the image and watch
+the probability of the predicted class: where covering the image hurts the prediction most, the
+network was looking. Needs only forward passes, so it runs on the exported ONNX model (no torch,
+no gradients): all occluded copies go through ONNX Runtime as one batch.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+
+def _starts(n: int, patch: int, stride: int) -> np.ndarray:
+    """Patch start offsets along one axis; the last patch is flush with the border."""
+    starts = np.arange(0, max(n - patch, 0) + 1, stride)
+    return np.unique(np.append(starts, max(n - patch, 0)))
+
+
+def occlusion(model, x: np.ndarray, patch: int | None = None, stride: int | None = None,
+              target: int | None = None, fill: float = 0.0, max_batch: int = 64,
+              max_positions: int = 4096) -> np.ndarray:
+    """Occlusion heatmap (H, W) in [0, 1] for one input ``x`` (1, C, H, W).
+
+    ``patch``/``stride`` default to H/4 and H/8 (7 × 7 = 49 copies at 224 px). ``fill`` is the
+    value written into the covered square; 0 in normalised space is the data set's mean colour, so
+    the patch removes information without adding an edge of its own. ``target`` defaults to the
+    predicted class. ``model`` is a :class:`core.infer.Model` (anything with ``predict``).
+    Pixel value = mean drop of the target probability over the patches covering that pixel,
+    negative drops clipped, scaled so the maximum is 1 (all zeros if nothing mattered).
+    """
+    x = np.asarray(x, dtype=np.float32)
+    if x.ndim != 4 or x.shape[0] != 1:
+        raise ValueError(f"occlusion expects one input of shape (1, C, H, W), got {x.shape}")
+    _, _, h, w = x.shape
+    patch = patch or max(1, h // 4)
+    stride = stride or max(1, patch // 2)
+    if not 1 <= patch <= min(h, w) or stride < 1:
+        raise ValueError(f"need 1 <= patch <= {min(h, w)} and stride >= 1, got patch={patch}, stride={stride}")
+
+    p0 = model.predict(x)[0]  # (K,)
+    target = int(np.argmax(p0)) if target is None else int(target)
+    ys, xs = _starts(h, patch, stride), _starts(w, patch, stride)
+    oy, ox = (a.ravel() for a in np.meshgrid(ys, xs, indexing="ij"))  # (P,) patch corners
+    rows, cols = np.arange(h), np.arange(w)
+    in_y = (rows[None] >= oy[:, None]) & (rows[None] < oy[:, None] + patch)  # (P, H)
+    in_x = (cols[None] >= ox[:, None]) & (cols[None] < ox[:, None] + patch)  # (P, W)
+
+    if len(oy) > max_positions:
+        raise ValueError(f"{len(oy)} occlusion positions (patch={patch}, stride={stride}) exceed "
+                         f"max_positions={max_positions}; use a larger stride")
+    masks = in_y[:, :, None] & in_x[:, None, :]  # (P, H, W)
+    # Occluded copies are built one batch at a time: memory stays at max_batch inputs.
+    probs = np.concatenate([
+        model.predict(np.where(masks[i:i + max_batch, None], np.float32(fill), x))[:, target]
+        for i in range(0, len(masks), max_batch)])  # (P,)
+    drop = np.clip(p0[target] - probs, 0.0, None)
+
+    cover = masks.sum(axis=0)  # (H, W) how many patches cover each pixel
+    heat = np.tensordot(drop, masks, axes=1) / np.maximum(cover, 1)  # (H, W)
+    peak = heat.max()
+    return heat / peak if peak > 0 else heat
+
+
+def jet(v: np.ndarray) -> np.ndarray:
+    """Jet-like colour map: values (...) in [0, 1] → RGB (..., 3) in [0, 1] (blue → red)."""
+    v = np.clip(v, 0.0, 1.0)[..., None]
+    centres = np.array([3.0, 2.0, 1.0])  # where red, green and blue peak on the 4v axis
+    return np.clip(1.5 - np.abs(4.0 * v - centres), 0.0, 1.0)
+
+
+def overlay(image, heatmap: np.ndarray, alpha: float = 0.5) -> Image.Image:
+    """Blend a heatmap (h, w) in [0, 1] over ``image`` (PIL or uint8 (H, W, 3)) → RGB PIL image.
+
+    The heatmap is resized bilinearly to the image; hot regions get up to ``alpha`` of jet colour
+    and cold regions a third of it, so the photo stays readable.
+    """
+    if not 0 <= alpha <= 1:
+        raise ValueError(f"alpha must be in [0, 1], got {alpha}")
+    img = image if isinstance(image, Image.Image) else Image.fromarray(np.asarray(image, np.uint8))
+    img = img.convert("RGB")
+    hm = np.asarray(Image.fromarray(np.asarray(heatmap, np.float32), mode="F")
+                    .resize(img.size, Image.BILINEAR), dtype=np.float64).clip(0, 1)  # (H, W)
+    base = np.asarray(img, dtype=np.float64) / 255.0  # (H, W, 3)
+    a = alpha * (1 / 3 + 2 / 3 * hm)[..., None]  # (H, W, 1) per-pixel blend weight
+    out = (1 - a) * base + a * jet(hm)
+    return Image.fromarray(np.round(out * 255).astype(np.uint8), mode="RGB")
