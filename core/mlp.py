@@ -139,13 +139,11 @@ class MLP:
         acts, zs = cache["a"], cache["z"]
         n = len(zs[-1])
         Y = self._targets(y, n)
-        out = acts[-1]
-        if self.loss == "mse":
-            delta = (out - Y) / n  # ∂J/∂a at the output
-            if self.output_activation != "identity":
-                delta = delta * ACTIVATIONS[self.output_activation].df(zs[-1])
-        else:
-            delta = (out - Y) / n  # sigmoid + BCE and softmax + CE both collapse to p − y
+        # For "mse" this is ∂J/∂a at the output; for sigmoid + BCE and softmax + CE the output
+        # activation's derivative cancels against the loss's and it already is ∂J/∂z = (p − y) / N.
+        delta = (acts[-1] - Y) / n  # (N, n_L)
+        if self.loss == "mse" and self.output_activation != "identity":
+            delta = delta * ACTIVATIONS[self.output_activation].df(zs[-1])
         grads = []
         for layer in range(len(self.params) - 1, -1, -1):
             W = self.params[layer][0]

@@ -34,6 +34,9 @@ def step(z: np.ndarray) -> np.ndarray:
 class Perceptron:
     """A single-neuron binary classifier trained with the perceptron rule.
 
+    Its decision boundary is a straight line, so it converges on linearly separable data (AND, OR,
+    NAND) and can never classify XOR's four points correctly, however long it trains.
+
     Args:
         lr: learning rate of the update ``w += lr (y − ŷ) x``.
         epochs: maximum passes over the data; training stops early after an epoch without errors.
