@@ -316,6 +316,123 @@ STRINGS: dict[str, dict[str, str]] = {
               "마지막 특성 맵에 GAP를 써서 파라미터가 많은 완전연결층을 대신합니다.",
         "en": "Global average pooling (GAP) averages each channel's whole feature map into a single number. "
               "GoogLeNet and ResNet apply it to the last feature map instead of large fully connected layers."},
+    # ------------------------------------------------------------------ page 15
+    "p15.title": {"ko": "유명한 CNN 모델", "en": "Famous CNN models"},
+    "p15.intro": {
+        "ko": "LeNet-5(1998)부터 SENet(2017)까지, 강의에 나온 CNN을 이 저장소의 PyTorch 코드로 다시 만들었습니다. "
+              "모델을 고르면 층마다 출력 크기, 파라미터 수, 메모리, 곱셈-누산(MAC) 횟수를 계산해 보여 주고, 강의 "
+              "슬라이드의 숫자와 나란히 비교합니다.",
+        "en": "From LeNet-5 (1998) to SENet (2017), the lecture's CNNs rebuilt in this repository's PyTorch code. "
+              "Pick a model to see each layer's output shape, parameters, memory and multiply-accumulates "
+              "(MACs), computed, and compared side by side with the lecture's slides."},
+    "p15.pick": {"ko": "모델", "en": "Model"},
+    "p15.info": {"ko": "**{family}** · {year} · 입력 {shape} · 논문: {paper}",
+                 "en": "**{family}** · {year} · input {shape} · paper: {paper}"},
+    "p15.computing": {"ko": "층별 표를 계산하는 중…", "en": "Computing the per-layer table…"},
+    "p15.total_params": {"ko": "전체 파라미터", "en": "Total parameters"},
+    "p15.total_macs": {"ko": "곱셈-누산 (이미지 1장)", "en": "MACs (one image)"},
+    "p15.total_memory": {"ko": "활성값 메모리 (float32)", "en": "Activation memory (float32)"},
+    "p15.n_rows": {"ko": "표의 층 수", "en": "Rows in the table"},
+    "p15.col.layer": {"ko": "층", "en": "layer"},
+    "p15.col.type": {"ko": "종류", "en": "type"},
+    "p15.col.shape": {"ko": "출력 크기", "en": "output shape"},
+    "p15.col.params": {"ko": "파라미터", "en": "parameters"},
+    "p15.col.memory": {"ko": "메모리", "en": "memory"},
+    "p15.col.macs": {"ko": "MAC", "en": "MACs"},
+    "p15.table_note": {
+        "ko": "출력 크기는 (C, H, W), 메모리는 그 층 출력의 float32 바이트(10⁶ = 1 MB)입니다. 가중치는 만들지 "
+              "않고(meta 장치) 모양만 계산하므로 VGG16도 즉시 나옵니다.",
+        "en": "Output shape is (C, H, W); memory is the float32 bytes of the layer's output (10⁶ = 1 MB). The "
+              "models are built on the meta device — shapes only, no weights — so even VGG16 is instant."},
+    "p15.aux_note": {"ko": "전체 {total}개에는 학습 때만 쓰는 보조 분류기가 포함됩니다. 보조 분류기를 빼면 {without}개입니다.",
+                     "en": "The total {total} includes the auxiliary classifiers used only in training; without "
+                           "them it is {without}."},
+    "p15.lecture.title": {"ko": "강의의 숫자와 비교", "en": "The lecture's numbers side by side"},
+    "p15.lec.total": {"ko": "강의/참고 파라미터 수", "en": "Lecture / reference parameters"},
+    "p15.our.total": {"ko": "우리 모델의 파라미터 수", "en": "Our model's parameters"},
+    "p15.lec.params": {"ko": "강의 파라미터", "en": "lecture params"},
+    "p15.our.params": {"ko": "우리 파라미터", "en": "our params"},
+    "p15.lec.size": {"ko": "강의 맵 크기", "en": "lecture map size"},
+    "p15.our.size": {"ko": "우리 맵 크기", "en": "our map size"},
+    "p15.lec.map": {"ko": "강의 특성 맵 (H×W×C)", "en": "lecture feature map (H×W×C)"},
+    "p15.our.map": {"ko": "우리 특성 맵 (H×W×C)", "en": "our feature map (H×W×C)"},
+    "p15.lec.act": {"ko": "강의 활성값 수", "en": "lecture activations"},
+    "p15.our.act": {"ko": "우리 활성값 수", "en": "our activations"},
+    "p15.lec.weights": {"ko": "강의 가중치 (편향 제외)", "en": "lecture weights (no biases)"},
+    "p15.our.weights": {"ko": "우리 가중치 (편향 제외)", "en": "our weights (no biases)"},
+    "p15.lec.lenet": {
+        "ko": "강의의 층별 파라미터(156, 2,416, 48,120, 10,164, 850 → 61,706)가 그대로 나옵니다. 원 논문과 달리 "
+              "S2–C3 부분 연결표, RBF 출력층, 학습 가능한 풀링 계수는 쓰지 않았습니다.",
+        "en": "The lecture's per-layer counts (156, 2,416, 48,120, 10,164, 850 → 61,706) come out exactly. Unlike "
+              "the 1998 paper there is no sparse S2–C3 connection table, no RBF output layer and no trainable "
+              "pooling coefficients."},
+    "p15.alex.groups": {"ko": "원 논문처럼 GPU 2개로 나누기 (groups = 2)", "en": "Split over two GPUs as in the paper (groups = 2)"},
+    "p15.alex.total_lecture": {"ko": "강의 합계", "en": "Lecture total"},
+    "p15.alex.total_ours": {"ko": "우리 합계", "en": "Our total"},
+    "p15.alex.note": {
+        "ko": "강의는 모든 합성곱이 이전 층 전체와 연결된 것으로 셉니다(62,378,344개). 원 논문은 GPU 두 개에 "
+              "나누어 conv2·conv4·conv5가 절반의 채널만 보므로 그 층들의 가중치가 절반이 되어 60,965,224개입니다.",
+        "en": "The lecture counts every convolution as connected to the whole previous layer (62,378,344). The "
+              "paper split the network over two GPUs, so conv2, conv4 and conv5 see only half of the channels "
+              "and have half the weights: 60,965,224."},
+    "p15.vgg.printed": {"ko": "강의에 인쇄된 합계", "en": "Lecture's printed total"},
+    "p15.vgg.true": {"ko": "표의 행을 실제로 더한 값", "en": "The rows actually summed"},
+    "p15.vgg.bytes": {"ko": "float32 메모리 (이미지 1장)", "en": "float32 memory (one image)"},
+    "p15.vgg.explain": {
+        "ko": "강의의 VGG16 메모리 표는 각 행은 맞지만 합계가 틀렸습니다. 행을 모두 더하면 {printed}가 아니라 "
+              "{total}개(인쇄된 반올림 값의 합으로도 {rows_sum}), float32로 약 {mb} MB입니다. \"{printed} ≈ "
+              "{printed_mb} MB\"는 널리 쓰이는 강의 슬라이드에서 옮겨진 계산 실수입니다 (24M × 4 B라 해도 96 MB가 "
+              "됩니다). 역전파를 위해 저장하는 값까지 치면 실제 학습 메모리는 이보다 큽니다.",
+        "en": "The lecture's VGG16 memory table has correct rows but a wrong total. Its rows add up to {total} "
+              "values (even the rounded printed labels sum to {rows_sum}), about {mb} MB in float32 — not "
+              "\"{printed} ≈ {printed_mb} MB\", an arithmetic slip carried over from a widely used course "
+              "slide (24M × 4 B would even be 96 MB). Training needs more than this, since backpropagation "
+              "keeps extra values."},
+    "p15.vgg.weights": {
+        "ko": "가중치(편향 제외)는 {weights}개로 강의와 같고, 편향까지 더하면 {params}개 ≈ {printed}입니다. "
+              "대부분이 첫 완전연결층(7×7×512 → 4096)에 있습니다.",
+        "en": "The weights without biases, {weights}, match the lecture; with biases {params} ≈ {printed}. "
+              "Most of them sit in the first fully connected layer (7×7×512 → 4096)."},
+    "p15.inc.shape": {"ko": "인셉션 (3a)", "en": "Inception (3a)"},
+    "p15.inc.weights": {"ko": "합성곱 가중치 (편향 제외)", "en": "Conv weights (no biases)"},
+    "p15.inc.weights_help": {"ko": "1×1 병목이 없으면 훨씬 많아집니다.", "en": "Without the 1×1 bottlenecks it would be far more."},
+    "p15.inc.macs": {"ko": "곱셈-누산 (MAC)", "en": "Multiply-accumulates"},
+    "p15.inc.note": {
+        "ko": "강의의 \"{lecture_k}\"는 1K = 1024로 센 값({k}K)이고, \"{lecture_m}\"은 {m}M MAC입니다.",
+        "en": "The lecture's \"{lecture_k}\" counts 1K = 1024 ({k}K) and its \"{lecture_m}\" is {m}M MACs."},
+    "p15.year.title": {"ko": "연도별 파라미터 수", "en": "Parameters by year"},
+    "p15.year.text": {
+        "ko": "레지스트리에 등록된 모든 유명 모델의 파라미터 수(로그 눈금)입니다. 2014년 VGG16이 정점이고, 이후 "
+              "GoogLeNet과 ResNet은 더 깊으면서도 파라미터는 훨씬 적습니다.",
+        "en": "Parameters (log scale) of every famous model in the registry. VGG16 (2014) is the peak; GoogLeNet "
+              "and ResNet go deeper with far fewer parameters."},
+    "p15.year.year": {"ko": "발표 연도", "en": "year"},
+    "p15.year.params": {"ko": "파라미터 수 (로그)", "en": "parameters (log)"},
+    "p15.year.family": {"ko": "계열", "en": "family"},
+    "p15.year.note": {
+        "ko": "파라미터를 줄인 비결: 큰 완전연결층 대신 전역 평균 풀링, 1×1 합성곱 병목, 그리고 잔차 연결로 "
+              "깊이를 늘리는 것입니다.",
+        "en": "How parameters went down: global average pooling instead of large fully connected layers, 1×1 "
+              "bottleneck convolutions, and residual connections that make depth affordable."},
+    "p15.blocks.title": {"ko": "인셉션, 잔차, SE 블록", "en": "Inception, residual and SE blocks"},
+    "p15.blocks.inception": {
+        "ko": "**인셉션 (GoogLeNet)**: 1×1, 3×3, 5×5 합성곱과 풀링을 나란히 적용하고 채널 방향으로 이어 붙입니다. "
+              "큰 합성곱 앞의 1×1 합성곱이 채널을 줄여(병목) 계산량을 크게 줄입니다.",
+        "en": "**Inception (GoogLeNet)**: 1×1, 3×3 and 5×5 convolutions and a pooling run side by side and are "
+              "concatenated along the channels. A 1×1 convolution before the big ones reduces the channels "
+              "(a bottleneck) and cuts the cost."},
+    "p15.blocks.residual": {
+        "ko": "**잔차 블록 (ResNet)**: 블록은 입력에 더할 차이 F(x)만 배웁니다. 지름길(x)을 통해 기울기가 "
+              "그대로 흐르므로(∂y/∂x에 I가 더해짐) 152층도 학습됩니다.",
+        "en": "**Residual block (ResNet)**: the block learns only the change F(x) added to its input. The "
+              "shortcut passes the gradient straight through (an identity I is added to ∂y/∂x), so even 152 "
+              "layers train."},
+    "p15.blocks.se": {
+        "ko": "**SE 블록 (SENet)**: 채널마다 전역 평균(squeeze)을 내고, 작은 2층 신경망이 채널별 중요도 s ∈ (0, 1)을 "
+              "계산해(excitation) 각 채널에 곱합니다. 적은 파라미터로 채널 주의(attention)를 더합니다.",
+        "en": "**SE block (SENet)**: each channel is averaged globally (squeeze), a tiny two-layer network "
+              "computes a per-channel weight s ∈ (0, 1) (excitation), and each channel is multiplied by it — "
+              "channel attention for few parameters."},
     # ------------------------------------------------------------------ page 16
     "p16.title": {"ko": "우리 모델", "en": "Our models"},
     "p16.intro": {

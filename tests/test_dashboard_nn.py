@@ -1,0 +1,219 @@
+"""Dashboard pages 9–16: each renders in both languages, and a widget changes a number as core says.
+
+Expected values are computed here by calling ``core`` with the new widget value, never hard-coded.
+"""
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.i18n import LANGS, translate
+from tests.conftest import ROOT
+
+PAGES = ROOT / "dashboard" / "pages"
+
+
+def page(name: str, lang: str = "ko") -> AppTest:
+    at = AppTest.from_file(str(PAGES / name), default_timeout=60)
+    at.session_state["lang"] = lang
+    return at
+
+
+def metric(at: AppTest, key: str, lang: str = "ko") -> str:
+    """The value of the metric whose label is the translation of ``key``."""
+    label = translate(key, lang)
+    for m in at.metric:
+        if m.label == label:
+            return m.value
+    raise AssertionError(f"no metric labelled {label!r}; have {[m.label for m in at.metric]}")
+
+
+def render(name: str, lang: str) -> AppTest:
+    at = page(name, lang)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+# --------------------------------------------------------------------------- page 9
+@pytest.mark.parametrize("lang", LANGS)
+def test_p09_renders(lang):
+    at = render("09_perceptron_bias_variance.py", lang)
+    assert at.title[0].value == translate("p09.title", lang)
+
+
+def test_p09_step_slider_shows_that_steps_weights():
+    from core.perceptron import LOGIC_GATES, Perceptron
+    from dashboard.ui import number
+
+    at = render("09_perceptron_bias_variance.py", "en")
+    at.selectbox(key="p09_gate").set_value("OR")
+    at.run()  # a new gate means a new history, and the step slider restarts at its end
+    at.slider(key="p09_step").set_value(2)
+    at.run()
+    assert not at.exception, at.exception
+    X, y = LOGIC_GATES["OR"]
+    h = Perceptron(lr=0.1, epochs=50, seed=0).fit(X, y).history[2]
+    values = {m.label: m.value for m in at.metric}
+    assert values["w₁"] == number(float(h["w"][0]), 4)
+    assert values["w₂"] == number(float(h["w"][1]), 4)
+    assert values["b"] == number(float(h["b"]), 4)
+
+
+def test_p09_degree_slider_shows_core_errors():
+    from core.bias_variance import errors_by_degree
+    from dashboard.ui import number
+
+    at = render("09_perceptron_bias_variance.py", "en")
+    at.slider(key="p09_degree").set_value(9)
+    at.run()
+    assert not at.exception, at.exception
+    errs = errors_by_degree()  # the page shows core's default experiment
+    i = list(errs["degree"]).index(9)
+    assert metric(at, "p09.bv.test_mse", "en") == number(float(errs["test_mse"][i]), 4)
+    assert metric(at, "p09.bv.train_mse", "en") == number(float(errs["train_mse"][i]), 4)
+
+
+# --------------------------------------------------------------------------- page 10
+@pytest.mark.parametrize("lang", LANGS)
+def test_p10_renders_and_mlp_solves_xor(lang):
+    at = render("10_xor.py", lang)
+    assert metric(at, "p10.mlp.acc", lang) == "100%"
+    assert metric(at, "p10.fail.acc", lang) != "100%"
+
+
+def test_p10_epoch_slider_shows_that_snapshot():
+    from core.mlp import train_snapshots
+    from core.perceptron import LOGIC_GATES
+    from dashboard.ui import number
+
+    at = render("10_xor.py", "en")
+    at.select_slider(key="p10_epoch").set_value(100)
+    at.run()
+    assert not at.exception, at.exception
+    X, y = LOGIC_GATES["XOR"]
+    snaps = train_snapshots((2, 2, 1), X, y, lr=2.0, epochs=3000, every=50, seed=0)
+    snap = next(s for s in snaps if s["epoch"] == 100)
+    assert metric(at, "p10.mlp.loss", "en") == number(float(snap["loss"]), 5)
+    assert metric(at, "p10.mlp.acc", "en") == f"{snap['acc']:.0%}"
+
+
+# --------------------------------------------------------------------------- page 11
+@pytest.mark.parametrize("lang", LANGS)
+def test_p11_renders_with_lecture_defaults(lang):
+    from core.backprop import DEFAULTS, trace
+    from dashboard.ui import number
+
+    at = render("11_backprop.py", lang)
+    expected = trace(DEFAULTS["x"], DEFAULTS["y"], DEFAULTS["W1"], DEFAULTS["W2"], DEFAULTS["lr"])
+    assert metric(at, "p11.cost", lang) == number(expected["J"], 6)
+    # our gradients and autograd's agree to rounding: the page says so in its last metric
+    assert float(metric(at, "p11.check.max", lang)) < 1e-12
+
+
+def test_p11_editing_x_and_lr_changes_every_number():
+    from core.backprop import DEFAULTS, trace
+    from dashboard.ui import number
+
+    at = render("11_backprop.py", "en")
+    at.number_input(key="p11_x1").set_value(0.8)
+    at.number_input(key="p11_lr").set_value(2.0)
+    at.select_slider(key="p11_step").set_value("delta3")
+    at.run()
+    assert not at.exception, at.exception
+    x = np.array([0.8, DEFAULTS["x"][1]])
+    expected = trace(x, DEFAULTS["y"], DEFAULTS["W1"], DEFAULTS["W2"], 2.0)
+    assert metric(at, "p11.cost", "en") == number(expected["J"], 6)
+    assert metric(at, "p11.w1_11", "en") == number(float(expected["W1_new"][0, 0]), 6)
+    assert metric(at, "p11.w2_11", "en") == number(float(expected["W2_new"][0, 0]), 6)
+
+
+# --------------------------------------------------------------------------- page 12
+@pytest.mark.parametrize("lang", LANGS)
+def test_p12_renders(lang):
+    at = render("12_vanishing_activations.py", lang)
+    assert at.title[0].value == translate("p12.title", lang)
+
+
+def test_p12_depth_and_activation_change_the_norms():
+    from core.vanishing import gradient_norms
+    from dashboard.ui import number
+
+    at = render("12_vanishing_activations.py", "en")
+    at.slider(key="p12_depth").set_value(6)
+    at.selectbox(key="p12_act").set_value("relu")
+    at.selectbox(key="p12_init").set_value("he")
+    at.run()
+    assert not at.exception, at.exception
+    g = gradient_norms(6, 64, "relu", seed=0, init="he")
+    assert metric(at, "p12.van.first", "en") == number(float(g[0]), 3)
+    assert metric(at, "p12.van.last", "en") == number(float(g[-1]), 3)
+
+
+# --------------------------------------------------------------------------- page 13
+@pytest.mark.parametrize("lang", LANGS)
+def test_p13_renders(lang):
+    at = render("13_batchnorm.py", lang)
+    assert at.title[0].value == translate("p13.title", lang)
+
+
+def test_p13_batch_sliders_change_mean_and_variance():
+    from core.batchnorm import steps
+    from dashboard.ui import number
+
+    at = render("13_batchnorm.py", "en")
+    at.slider(key="p13_size").set_value(32)
+    at.slider(key="p13_mean").set_value(-2.5)
+    at.slider(key="p13_std").set_value(0.5)
+    at.run()
+    assert not at.exception, at.exception
+    # the page's batch: N(mean, std) of the chosen size from default_rng(seed = 0)
+    x = np.random.default_rng(0).normal(-2.5, 0.5, size=(32, 1))
+    s = steps(x, np.array([1.0]), np.array([0.0]))
+    assert metric(at, "p13.step1", "en") == number(float(s["mean"][0]), 4)
+    assert metric(at, "p13.step2", "en") == number(float(s["var"][0]), 4)
+
+
+def test_p13_experiment_metrics_come_from_core():
+    from core.batchnorm import bn_experiment
+    from dashboard.ui import number
+
+    at = render("13_batchnorm.py", "en")
+    res = bn_experiment(seed=0)
+    assert metric(at, "p13.exp.final_with", "en") == number(float(res["with_bn"][-1]), 4)
+    assert metric(at, "p13.exp.final_without", "en") == number(float(res["without_bn"][-1]), 4)
+
+
+# --------------------------------------------------------------------------- page 15
+@pytest.mark.parametrize("lang", LANGS)
+def test_p15_renders(lang):
+    at = render("15_famous_cnns.py", lang)
+    assert at.title[0].value == translate("p15.title", lang)
+
+
+def test_p15_picking_vgg16_shows_its_totals_and_the_memory_discrepancy():
+    from core.cnn import lecture_tables as lt
+    from core.cnn import model_info, summarize
+
+    at = render("15_famous_cnns.py", "en")
+    at.selectbox(key="p15_model").set_value("vgg16")
+    at.run()
+    assert not at.exception, at.exception
+    s = summarize(lt.meta_model("vgg16"), model_info("vgg16").input_shape)
+    assert metric(at, "p15.total_params", "en") == f"{s.total_params:,}"
+    tot = lt.vgg16_activation_totals()
+    assert metric(at, "p15.vgg.true", "en") == f"{tot['activations']:,}"
+    assert metric(at, "p15.vgg.printed", "en").startswith(tot["lecture_printed_total"])
+
+
+def test_p15_alexnet_groups_toggle_changes_the_total():
+    from core.cnn import lecture_tables as lt
+
+    at = render("15_famous_cnns.py", "en")
+    at.selectbox(key="p15_model").set_value("alexnet")
+    at.run()
+    ungrouped = metric(at, "p15.alex.total_ours", "en")
+    at.toggle(key="p15_groups").set_value(True)
+    at.run()
+    assert not at.exception, at.exception
+    assert ungrouped == f"{sum(r['params'] for r in lt.alexnet_rows(groups=1)):,}"
+    assert metric(at, "p15.alex.total_ours", "en") == f"{sum(r['params'] for r in lt.alexnet_rows(groups=2)):,}"
