@@ -272,11 +272,11 @@ def _exif_upright(img: Image.Image) -> Image.Image:
 
 
 def _merge_sketch(sketch: Mapping[str, Any], max_pixels: int) -> Image.Image:
-    """Gradio Sketchpad/ImageEditor value → RGBA image whose alpha holds the ink.
+    """Gradio Sketchpad/ImageEditor value → the drawing, dark ink on white paper (mode L).
 
-    The strokes live in ``layers`` (RGBA, transparent where nothing was drawn); they are stacked
-    over a transparent canvas. Without any stroke, fall back to ``composite`` then ``background``
-    (an API caller may send only a flattened image).
+    The strokes live in ``layers`` (RGBA, transparent where nothing was drawn, the ink in the
+    alpha); they are stacked and laid on white paper. Without any stroke, fall back to
+    ``composite`` then ``background`` (an API caller may send only a flattened image).
     """
     layers = [load_image(x, max_pixels=max_pixels) for x in (sketch.get("layers") or []) if x is not None]
     if layers:
@@ -288,7 +288,9 @@ def _merge_sketch(sketch: Mapping[str, Any], max_pixels: int) -> Image.Image:
         for layer in layers:
             merged = Image.alpha_composite(merged, layer.convert("RGBA"))
         if merged.getchannel("A").getextrema()[1] > 0:
-            return merged
+            # The paint as seen on white paper: a black stroke is ink in proportion to its alpha,
+            # a white stroke painted over it (a correction) is paper again.
+            return Image.alpha_composite(Image.new("RGBA", size, "white"), merged).convert("L")
     for key in ("composite", "background"):
         if sketch.get(key) is not None:
             return load_image(sketch[key], max_pixels=max_pixels)
@@ -302,7 +304,7 @@ def load_image(src: Any, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image
 
     ``src``: a path, bytes, a binary file object, a NumPy array ((H, W) or (H, W, 1–4), any numeric
     dtype), a PIL image, a Gradio file dict (``{"path": ...}``) or a Gradio Sketchpad dict
-    (``{"background", "layers", "composite"}``, returned as RGBA with the ink in the alpha).
+    (``{"background", "layers", "composite"}``, returned as its strokes on white paper).
     Raises :class:`PreprocessError` for anything that is not a usable image.
     """
     if isinstance(src, Mapping):

@@ -219,6 +219,20 @@ def test_sketchpad_two_layers_are_merged_and_composite_is_the_fallback():
     assert np.array_equal(got, want)
 
 
+def test_white_paint_over_black_ink_is_a_correction_not_ink():
+    ink = draw_seven()
+    black, white = Image.new("L", ink.size, 0), Image.new("L", ink.size, 255)
+    stroke = Image.merge("RGBA", [black, black, black, ink])
+    cover = Image.new("L", ink.size, 0)
+    cover.paste(255, (0, 200, 400, 400))  # white paint over the lower half of the '7'
+    correction = Image.merge("RGBA", [white, white, white, cover])
+    kept = ink.copy()
+    kept.paste(0, (0, 200, 400, 400))
+    _, want = digit_input(kept, DIGIT)
+    _, got = digit_input({"background": None, "layers": [stroke, correction], "composite": None}, DIGIT)
+    assert np.array_equal(got, want)
+
+
 def test_empty_canvas_asks_for_a_drawing():
     clear = Image.new("RGBA", (400, 400), (0, 0, 0, 0))
     empties = [
