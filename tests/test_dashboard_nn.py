@@ -217,3 +217,53 @@ def test_p15_alexnet_groups_toggle_changes_the_total():
     assert not at.exception, at.exception
     assert ungrouped == f"{sum(r['params'] for r in lt.alexnet_rows(groups=1)):,}"
     assert metric(at, "p15.alex.total_ours", "en") == f"{sum(r['params'] for r in lt.alexnet_rows(groups=2)):,}"
+
+
+# --------------------------------------------------------------------------- page 14
+@pytest.mark.parametrize("lang", LANGS)
+def test_p14_renders_with_the_lecture_pooling_example(lang):
+    from core.conv import global_avg_pool
+    from dashboard.ui import number
+
+    at = render("14_convolution.py", lang)
+    example = np.array([[1, 1, 2, 4], [5, 6, 7, 8], [3, 2, 1, 0], [1, 2, 3, 4]], dtype=float)
+    assert metric(at, "p14.gap.example", lang) == number(float(global_avg_pool(example[None, None])[0, 0]), 4)
+    assert metric(at, "p14.params", lang) == "34,944"  # the defaults are AlexNet's conv1, computed by core
+
+
+def test_p14_stride_padding_and_step_follow_core():
+    from core.conv import KERNELS, conv2d_steps, conv_output_size
+    from dashboard.ui import number
+
+    at = render("14_convolution.py", "en")
+    at.selectbox(key="p14_kernel").set_value("sharpen")
+    at.slider(key="p14_stride").set_value(2)
+    at.slider(key="p14_padding").set_value(1)
+    at.run()
+    at.slider(key="p14_step").set_value(3)
+    at.run()
+    assert not at.exception, at.exception
+    x = np.zeros((6, 6))
+    x[1:5, 1:5] = 9.0  # the page's default input: a bright square
+    steps = list(conv2d_steps(x, KERNELS["sharpen"], stride=2, padding=1))
+    size = conv_output_size(6, 3, stride=2, padding=1)
+    assert metric(at, "p14.out_size", "en") == f"{size} × {size}"
+    assert metric(at, "p14.value", "en") == number(float(steps[2]["value"]), 3)
+    assert metric(at, "p14.position", "en") == f"({steps[2]['row']}, {steps[2]['col']})"
+
+
+def test_p14_formula_calculator():
+    from core.conv import conv_output_size, conv_params
+
+    at = render("14_convolution.py", "en")
+    at.number_input(key="p14_fn").set_value(32)
+    at.number_input(key="p14_fk").set_value(5)
+    at.number_input(key="p14_fs").set_value(1)
+    at.number_input(key="p14_cin").set_value(6)
+    at.number_input(key="p14_ksize").set_value(5)
+    at.number_input(key="p14_filters").set_value(16)
+    at.run()
+    assert not at.exception, at.exception
+    size = conv_output_size(32, 5, stride=1, padding=0)
+    assert metric(at, "p14.calc_size", "en") == f"{size} × {size}"
+    assert metric(at, "p14.params", "en") == f"{conv_params(6, 5, 16):,}"

@@ -274,6 +274,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p14.kernel.sobel_y": {"ko": "소벨 (가로 에지)", "en": "Sobel (horizontal edges)"},
     "p14.kernel.laplacian": {"ko": "라플라시안", "en": "Laplacian"},
     "p14.kernel.blur": {"ko": "블러 (평균)", "en": "blur (box average)"},
+    "p14.kernel.gaussian_blur": {"ko": "가우시안 블러", "en": "Gaussian blur"},
     "p14.kernel.sharpen": {"ko": "샤프닝", "en": "sharpen"},
     "p14.kernel.identity": {"ko": "항등", "en": "identity"},
     "p14.stride": {"ko": "스트라이드 s", "en": "Stride s"},
@@ -296,6 +297,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The defaults are the lecture's AlexNet first layer: a 227×227×3 input, 96 filters of 11×11, "
               "stride 4 → 55×55×96 with 34,944 parameters. When the size does not divide evenly it is rounded "
               "down, as in PyTorch."},
+    "p14.calc_size": {"ko": "계산된 출력 크기", "en": "Computed output size"},
     "p14.cin": {"ko": "입력 채널", "en": "Input channels"},
     "p14.ksize": {"ko": "커널 크기", "en": "Kernel size"},
     "p14.filters": {"ko": "필터 수", "en": "Filters"},

@@ -78,14 +78,15 @@ tr = trace(x, y, W1, W2, lr)
 # --------------------------------------------------------------------------- step by step
 st.subheader(t("p11.steps"))
 ids = [s[0] for s in STEPS]
-chosen = st.select_slider(t("p11.step"), options=ids, value=ids[-1], key="p11_step",
-                          format_func=lambda s: t(f"p11.step.{s}"))
+# Labels are looked up now, in this run's language: the widget may call format_func outside the run.
+step_labels = {s: t(f"p11.step.{s}") for s in ids}
+chosen = st.select_slider(t("p11.step"), options=ids, value=ids[-1], key="p11_step", format_func=step_labels.get)
 upto = ids.index(chosen)
 for i, (sid, keys, formula) in enumerate(STEPS[:upto + 1]):
     phase = t("p11.forward") if i < 5 else t("p11.backward")
     box = st.container(border=True) if i == upto else st.container()
     with box:
-        st.markdown(f"**{i + 1}. {t(f'p11.step.{sid}')}** · {phase}")
+        st.markdown(f"**{i + 1}. {step_labels[sid]}** · {phase}")
         st.latex(formula)
         st.latex(r",\quad ".join(f"{SYMBOL[k]} = {tex(tr[k])}" for k in keys))
 

@@ -72,7 +72,8 @@ depth = c1.slider(t("p12.van.depth"), 2, 30, 10, key="p12_depth")
 act_names = list(ACTIVATIONS)
 activation = c2.selectbox(t("p12.van.activation"), act_names, index=act_names.index("sigmoid"),
                           key="p12_act", format_func=LABELS.get)
-init = c3.selectbox(t("p12.van.init"), INITS, key="p12_init", format_func=lambda i: t(f"p12.init.{i}"))
+init_labels = {i: t(f"p12.init.{i}") for i in INITS}  # this run's language, not the caller's
+init = c3.selectbox(t("p12.van.init"), INITS, key="p12_init", format_func=init_labels.get)
 width = c4.select_slider(t("p12.van.width"), [16, 32, 64, 128], value=64, key="p12_width")
 
 g = norms(depth, width, activation, init, 0)
