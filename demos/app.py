@@ -6,7 +6,7 @@ itself: preprocessing, inference and saliency are ``core.preprocess``, ``core.in
 values. It never imports torch.
 
 Run: ``python demos/app.py`` (``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT``, default
-127.0.0.1:7860). Named API: ``/predict_digit`` and ``/predict_pet`` (an image file in, label
+127.0.0.1:7860; ``DL_MODELS_DIR`` overrides ``models/``; ``DL_FORCE_CPU=1`` forces the CPU). Named API: ``/predict_digit`` and ``/predict_pet`` (an image file in, label
 confidences out), e.g. with ``gradio_client``::
 
     from gradio_client import Client, handle_file
@@ -330,4 +330,4 @@ def launch(demo: gr.Blocks, cfg: DemoConfig, **kwargs):
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     config = DemoConfig.from_env()
-    launch(build_demo(MODELS_DIR, config), config)
+    launch(build_demo(os.environ.get("DL_MODELS_DIR", MODELS_DIR), config), config)

@@ -232,3 +232,12 @@ def test_drawn_digit_example_is_readable_by_the_preprocessing():
     im = Image.new("L", (10, 10))
     ImageDraw.Draw(im).point((5, 5), 255)
     assert digit_input(im, {"kind": "digit_sketch"})[1].max() == 255  # a dot is still a drawing
+
+
+@pytest.mark.slow
+def test_load_script_runs_concurrent_clients_without_errors(models_dir):
+    from bench.load_gradio import run
+
+    r = run(clients=3, requests=2, models_dir=models_dir)
+    assert r["errors"] == 0, r["error_examples"]
+    assert r["n_ok"] == 6 and 0 < r["p50_ms"] <= r["p95_ms"] <= r["max_ms"]
