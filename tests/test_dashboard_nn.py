@@ -267,3 +267,100 @@ def test_p14_formula_calculator():
     size = conv_output_size(32, 5, stride=1, padding=0)
     assert metric(at, "p14.calc_size", "en") == f"{size} × {size}"
     assert metric(at, "p14.params", "en") == f"{conv_params(6, 5, 16):,}"
+
+
+# --------------------------------------------------------------------------- page 16
+def fixture_card(name: str = "pets_fixture") -> dict:
+    """A small, valid model card (the contract of core.card) with made-up but consistent numbers."""
+    from core.card import validate_card, wilson_ci
+
+    cm = [[45, 5], [3, 47]]
+    k, n = 45 + 47, 100
+    return validate_card({
+        "name": name, "title": {"ko": "테스트용 카드", "en": "Fixture card"}, "task": "pet", "default": True,
+        "architecture": "pets_net", "params": 12345, "file": f"{name}.onnx", "sha256": "0" * 64, "opset": 18,
+        "classes": [{"index": 0, "name": "cat", "display": {"ko": "고양이", "en": "cat"}},
+                    {"index": 1, "name": "dog", "display": {"ko": "개", "en": "dog"}}],
+        "input": {"name": "input", "shape": [None, 3, 64, 64], "dtype": "float32", "layout": "NCHW"},
+        "output": {"name": "logits", "kind": "logits"},
+        "preprocess": {"kind": "photo", "color": "RGB", "resize": 72, "crop": 64, "interpolation": "bilinear",
+                       "scale": 1 / 255, "mean": [0.5, 0.5, 0.5], "std": [0.25, 0.25, 0.25],
+                       "channel_order": "RGB", "layout": "NCHW"},
+        "metrics": {"test": {"split": "fixture", "n": n, "accuracy": k / n, "ci95": list(wilson_ci(k, n)),
+                             "confusion_matrix": cm}},
+        "data": {"name": "PetImages"},
+        "training": {"device": "cpu", "hardware": "test CPU", "wall_time_s": 90.0, "epochs": 3, "seed": 0,
+                     "command": "python -m core.train pets_scratch", "date": "2026-11-28"},
+        "history": {"epoch": [1, 2, 3], "train_loss": [0.7, 0.5, 0.4], "test_acc": [0.7, 0.85, 0.92]},
+        "versions": {"torch": "x", "onnx": "x", "onnxruntime": "x", "python": "x"},
+        "ort_vs_torch_max_abs_diff": 1e-6, "ort_vs_torch_n_images": 64,
+    })
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_p16_without_models_says_so(lang, tmp_path, monkeypatch):
+    monkeypatch.setenv("DL_MODELS_DIR", str(tmp_path))
+    at = render("16_our_models.py", lang)
+    assert any(translate("p16.cards.none", lang, folder=str(tmp_path)) == i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_p16_shows_a_card(lang, tmp_path, monkeypatch):
+    import json
+
+    card = fixture_card()
+    (tmp_path / "pets_fixture.json").write_text(json.dumps(card), encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    monkeypatch.setenv("DL_MODELS_DIR", str(tmp_path))
+    at = render("16_our_models.py", lang)
+    test = card["metrics"]["test"]
+    assert metric(at, "p16.acc", lang) == f"{test['accuracy']:.2%}"
+    assert metric(at, "p16.ci", lang) == "{:.2%} – {:.2%}".format(*test["ci95"])
+    assert metric(at, "p16.n", lang) == f"{test['n']:,}"
+    assert len(at.error) == 1 and "broken.json" in at.error[0].value  # a bad card is named, the rest shows
+
+
+def test_p16_picking_another_card(tmp_path, monkeypatch):
+    import json
+
+    a, b = fixture_card("a_model"), fixture_card("b_model")
+    b["metrics"]["test"].update(n=200, accuracy=0.5, ci95=[0.43, 0.57], confusion_matrix=[[50, 50], [50, 50]])
+    for card in (a, b):
+        (tmp_path / f"{card['name']}.json").write_text(json.dumps(card), encoding="utf-8")
+    monkeypatch.setenv("DL_MODELS_DIR", str(tmp_path))
+    at = render("16_our_models.py", "en")
+    at.selectbox(key="p16_model").set_value("b_model")
+    at.run()
+    assert not at.exception, at.exception
+    assert metric(at, "p16.acc", "en") == "50.00%"
+    assert metric(at, "p16.n", "en") == "200"
+
+
+def test_p16_training_without_mnist_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("DL_MODELS_DIR", str(tmp_path))
+    monkeypatch.setenv("DL_DATA_DIR", str(tmp_path))  # no MNIST/ in there
+    at = render("16_our_models.py", "en")
+    at.button(key="p16_train").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert any("MNIST" in w.value for w in at.warning)
+
+
+@pytest.mark.slow
+def test_p16_live_training_reports_core_numbers(data_root_real, tmp_path, monkeypatch):
+    from core.data import mnist_arrays
+    from core.train import mini_train
+
+    monkeypatch.setenv("DL_MODELS_DIR", str(tmp_path))
+    monkeypatch.setenv("DL_DATA_DIR", str(data_root_real))
+    at = render("16_our_models.py", "en")
+    at.select_slider(key="p16_n").set_value(500)
+    at.run()
+    at.button(key="p16_train").click()
+    at.run(timeout=300)
+    assert not at.exception, at.exception
+    arch = at.selectbox(key="p16_arch").value
+    (x, y), (xt, yt) = mnist_arrays(True, data_root_real), mnist_arrays(False, data_root_real)
+    final = list(mini_train(x[:500], y[:500], lr=3e-3, seed=0, arch=arch,
+                            test_images=xt[:1000], test_labels=yt[:1000]))[-1]
+    assert metric(at, "p16.live.test_acc", "en") == f"{final['test_acc']:.2%}"

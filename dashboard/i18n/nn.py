@@ -483,13 +483,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "p16.live.title": {"ko": "직접 학습해 보기: MNIST 미니 학습", "en": "Train one yourself: a mini MNIST run"},
     "p16.live.text": {
         "ko": "MNIST 학습 이미지 앞부분 n장으로 작은 CNN을 처음부터 학습하고, 테스트 이미지 1,000장으로 "
-              "정확도를 잽니다. CPU에서 몇 초면 끝납니다. 전체 60,000장으로 오래 학습한 위의 모델과 비교해 보세요.",
+              "정확도를 잽니다. CPU에서 수 초에서 수십 초가 걸립니다. 전체 60,000장으로 여러 에폭 학습한 위의 "
+              "모델과 비교해 보세요: 데이터와 학습 시간이 정확도를 만듭니다.",
         "en": "A small CNN is trained from scratch on the first n MNIST training images and tested on 1,000 "
-              "test images — seconds on a CPU. Compare it with the models above, trained on all 60,000 images "
-              "for much longer."},
+              "test images — seconds to tens of seconds on a CPU. Compare it with the models above, trained on "
+              "all 60,000 images for several epochs: data and training time make the accuracy."},
     "p16.live.n": {"ko": "학습 이미지 수 n", "en": "Training images n"},
     "p16.live.epochs": {"ko": "에폭", "en": "Epochs"},
-    "p16.live.lr": {"ko": "학습률 (Adam)", "en": "Learning rate (Adam)"},
+    "p16.live.lr": {"ko": "학습률 (AdamW)", "en": "Learning rate (AdamW)"},
     "p16.live.start": {"ko": "학습 시작", "en": "Start training"},
     "p16.live.progress": {"ko": "학습 중…", "en": "Training…"},
     "p16.live.hint": {"ko": "버튼을 누르면 학습이 시작됩니다. 페이지를 열기만 해서는 아무것도 학습하지 않습니다.",
@@ -498,7 +499,9 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "MNIST was not found. Point DL_DATA_DIR at the folder that contains MNIST/.\n\n{error}"},
     "p16.live.step": {"ko": "학습 단계 (미니배치)", "en": "step (mini-batch)"},
     "p16.live.loss": {"ko": "학습 손실", "en": "training loss"},
-    "p16.live.chart": {"ko": "학습 손실: 이미지 {n}장, {epochs}에폭", "en": "Training loss: {n} images, {epochs} epoch(s)"},
+    "p16.live.chart": {"ko": "{arch} 학습 손실: 이미지 {n}장, {epochs}에폭",
+                       "en": "{arch} training loss: {n} images, {epochs} epoch(s)"},
+    "p16.live.arch": {"ko": "신경망", "en": "Network"},
     "p16.live.last_loss": {"ko": "마지막 미니배치 손실", "en": "Last mini-batch loss"},
     "p16.live.test_acc": {"ko": "테스트 정확도 (1,000장)", "en": "Test accuracy (1,000 images)"},
     "p16.demo.title": {"ko": "Gradio 데모", "en": "The Gradio demo"},

@@ -1,0 +1,186 @@
+"""Page 16 · 우리 모델: the committed models' cards, a live mini-training of an MNIST net, the demo link.
+
+Cards are read and validated by ``core.card``; the live training is ``core.train.mini_train``; the
+MNIST arrays come from ``core.data``. The models folder is ``$DL_MODELS_DIR``, else ``models/``.
+"""
+import os
+from pathlib import Path
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core.card import load_card
+from core.cnn import list_models, model_info
+from core.data import DataNotFoundError, mnist_arrays
+from core.train import mini_train
+from dashboard.ui import ROOT, header, lang, number, show_code, t
+
+
+
+def models_dir() -> Path:
+    return Path(os.environ.get("DL_MODELS_DIR", ROOT / "models"))
+
+
+def demo_url() -> str:
+    """``$DEMO_URL``, else the local demo on ``$DEMO_PORT`` (7860), as on the home page."""
+    return os.environ.get("DEMO_URL", f"http://localhost:{os.environ.get('DEMO_PORT', '7860')}")
+
+
+def load_cards(folder: Path) -> tuple[list[dict], dict[str, str]]:
+    """Every valid card in ``folder`` (sorted by name) and, per broken file, the reason."""
+    cards, errors = [], {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            cards.append(load_card(path))
+        except ValueError as err:
+            errors[path.name] = str(err)
+    return cards, errors
+
+
+def digit_nets() -> list[str]:
+    """Registered single-channel networks (the MNIST-sized ones), LeNet-5 first: it learns fastest."""
+    nets = [n for n in list_models() if model_info(n).input_shape[0] == 1]
+    return sorted(nets, key=lambda n: n != "lenet5")
+
+
+@st.cache_resource(show_spinner=False)
+def mnist(train: bool) -> tuple[np.ndarray, np.ndarray]:
+    return mnist_arrays(train=train)
+
+
+def confusion_chart(card: dict) -> alt.Chart:
+    names = [c["display"][lang()] for c in card["classes"]]
+    cm = np.asarray(card["metrics"]["test"]["confusion_matrix"])  # (K, K): rows true, columns predicted
+    true, pred = np.indices(cm.shape)
+    df = pd.DataFrame({"true": np.array(names)[true.ravel()], "pred": np.array(names)[pred.ravel()],
+                       "count": cm.ravel()})
+    base = alt.Chart(df).encode(x=alt.X("pred:N", sort=names, title=t("p16.cm.pred")),
+                                y=alt.Y("true:N", sort=names, title=t("p16.cm.true")))
+    heat = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(type="symlog", scheme="blues"),
+                                                   legend=None), tooltip=["true", "pred", "count"])
+    text = base.mark_text(fontSize=10).encode(text="count:Q")
+    side = max(220, 34 * len(names))
+    return (heat + text).properties(title=t("p16.cm.title"), width=side, height=side)
+
+
+def history_chart(history: dict) -> alt.Chart | None:
+    """Every per-epoch series of ``card["history"]`` against the epoch, one small chart each."""
+    epochs = history.get("epoch")
+    series = [k for k, v in history.items() if k != "epoch" and isinstance(v, list) and v]
+    if not epochs or not series:
+        return None
+    charts = []
+    for key in series:
+        values = history[key]
+        df = pd.DataFrame({"epoch": epochs[:len(values)], key: values[:len(epochs)]})
+        charts.append(alt.Chart(df).mark_line(point=True).encode(x="epoch:Q", y=alt.Y(f"{key}:Q", title=key))
+                      .properties(title=key, width=260, height=200))
+    return alt.hconcat(*charts)
+
+
+header("16")
+
+# --------------------------------------------------------------------------- model cards
+st.subheader(t("p16.cards.title"))
+folder = models_dir()
+cards, errors = load_cards(folder)
+for name, err in errors.items():
+    st.error(t("p16.cards.broken", name=name, error=err))
+if not cards:
+    st.info(t("p16.cards.none", folder=str(folder)))
+else:
+    st.markdown(t("p16.cards.text"))
+    overview = pd.DataFrame([{
+        t("p16.col.model"): c["title"][lang()], t("p16.col.task"): t(f"p16.task.{c['task']}"),
+        t("p16.col.arch"): c["architecture"], t("p16.col.params"): f"{c['params']:,}",
+        t("p16.col.acc"): f"{c['metrics']['test']['accuracy']:.2%}",
+        t("p16.col.ci"): "[{:.2%}, {:.2%}]".format(*c["metrics"]["test"]["ci95"]),
+        "n": c["metrics"]["test"]["n"]} for c in cards])
+    st.dataframe(overview, hide_index=True)
+
+    names = [c["name"] for c in cards]
+    titles = {c["name"]: c["title"][lang()] for c in cards}  # this run's language, not the caller's
+    chosen = st.selectbox(t("p16.pick"), names, key="p16_model", format_func=titles.get)
+    card = cards[names.index(chosen)]
+    test, training = card["metrics"]["test"], card["training"]
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("p16.acc"), f"{test['accuracy']:.2%}")
+    m2.metric(t("p16.ci"), "{:.2%} – {:.2%}".format(*test["ci95"]))
+    m3.metric(t("p16.n"), f"{test['n']:,}")
+    m4.metric(t("p16.params"), f"{card['params']:,}")
+    st.caption(t("p16.split", split=test["split"], data=card["data"]["name"]))
+    h1, h2, h3, h4 = st.columns(4)
+    h1.metric(t("p16.device"), training["device"])
+    h2.metric(t("p16.wall"), t("p16.wall.value", minutes=number(training["wall_time_s"] / 60, 1)))
+    h3.metric(t("p16.epochs"), training.get("epochs", "—"))
+    h4.metric(t("p16.date"), training["date"])
+    st.markdown(t("p16.hardware", hardware=training["hardware"], command=training["command"]))
+    st.latex(r"\text{Wilson 95\%}: \quad \frac{\hat p + \frac{z^2}{2n} \pm z \sqrt{\frac{\hat p(1-\hat p)}{n}"
+             r" + \frac{z^2}{4n^2}}}{1 + \frac{z^2}{n}}, \qquad z = 1.96")
+    left, right = st.columns([2, 3])
+    left.altair_chart(confusion_chart(card), width="content")
+    curves = history_chart(card.get("history", {}))
+    if curves is None:
+        right.info(t("p16.no_history"))
+    else:
+        right.altair_chart(curves, width="content")
+    with st.expander(t("p16.card_json")):
+        st.json(card, expanded=False)
+
+# --------------------------------------------------------------------------- live mini-training
+st.subheader(t("p16.live.title"))
+st.markdown(t("p16.live.text"))
+c1, c2, c3, c4 = st.columns(4)
+arch = c1.selectbox(t("p16.live.arch"), digit_nets(), key="p16_arch")
+n_train = c2.select_slider(t("p16.live.n"), [500, 1000, 2000, 5000], value=2000, key="p16_n")
+epochs = c3.slider(t("p16.live.epochs"), 1, 3, 1, key="p16_epochs")
+lr = c4.select_slider(t("p16.live.lr"), [1e-3, 3e-3, 1e-2], value=3e-3, key="p16_lr",
+                      format_func=lambda v: f"{v:g}")
+if st.button(t("p16.live.start"), key="p16_train", type="primary"):
+    try:
+        (x_tr, y_tr), (x_te, y_te) = mnist(True), mnist(False)
+    except (DataNotFoundError, FileNotFoundError) as err:
+        st.session_state["p16_result"] = {"error": str(err)}
+    else:
+        bar = st.progress(0.0, text=t("p16.live.progress"))
+        chart_slot = st.empty()
+        log = []
+        final = {}
+        # The first n_train training images and 1,000 test images keep the run to seconds on a CPU.
+        for rec in mini_train(x_tr[:n_train], y_tr[:n_train], epochs=epochs, lr=lr, seed=0, arch=arch,
+                              test_images=x_te[:1000], test_labels=y_te[:1000]):
+            if rec.get("done"):
+                final = {"test_acc": rec["test_acc"]}  # the trained model itself is not kept
+                continue
+            log.append({"step": rec["step"], "loss": rec["loss"], "acc": rec["acc"]})
+            bar.progress(rec["step"] / rec["total_steps"], text=t("p16.live.progress"))
+            chart_slot.line_chart(pd.DataFrame(log).set_index("step")[["loss"]])
+        bar.empty()
+        chart_slot.empty()
+        st.session_state["p16_result"] = {"log": log, "final": final, "n": n_train, "epochs": epochs,
+                                          "arch": arch}
+
+result = st.session_state.get("p16_result")
+if result is None:
+    st.caption(t("p16.live.hint"))
+elif "error" in result:
+    st.warning(t("p16.live.no_data", error=result["error"]))
+else:
+    df = pd.DataFrame(result["log"])
+    st.altair_chart(alt.Chart(df).mark_line().encode(
+        x=alt.X("step:Q", title=t("p16.live.step")), y=alt.Y("loss:Q", title=t("p16.live.loss")),
+    ).properties(title=t("p16.live.chart", arch=result["arch"], n=result["n"], epochs=result["epochs"]),
+                 height=260), width="stretch")
+    r1, r2 = st.columns(2)
+    r1.metric(t("p16.live.last_loss"), number(float(df["loss"].iloc[-1]), 4))
+    if result["final"].get("test_acc") is not None:
+        r2.metric(t("p16.live.test_acc"), f"{result['final']['test_acc']:.2%}")
+
+# --------------------------------------------------------------------------- demo
+st.subheader(t("p16.demo.title"))
+st.markdown(t("p16.demo.text"))
+st.link_button(t("p16.demo.button"), demo_url())
+
+show_code(load_card, mini_train)
