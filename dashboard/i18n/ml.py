@@ -271,7 +271,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Setting the derivatives of the MSE with respect to a and b to zero gives the answer in closed "
               "form. First the means of x and y, then each value's deviation from its mean, then the sums of "
               "the deviations' products and squares."},
-    "p03.ls.sum": {"ko": "합계", "en": "sum"},
     # ------------------------------------------------------------------ page 4
     "p04.title": {"ko": "경사 하강법", "en": "Gradient descent"},
     "p04.intro": {
@@ -305,17 +304,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "p04.reached.at": {"ko": "{k}번째", "en": "at step {k}"},
     "p04.reached.never": {"ko": "아직", "en": "not yet"},
     "p04.regime.diverge": {
-        "ko": "🔴 **너무 큼: 발산.** 한 걸음이 골짜기 너머까지 건너뛰어 f(x)가 오히려 커집니다. "
+        "ko": "**너무 큼: 발산.** 한 걸음이 골짜기 너머까지 건너뛰어 f(x)가 오히려 커집니다. "
               "x²에서는 x가 매번 (1 − 2λ)배가 되므로 λ > 1이면 |x|가 커집니다.",
-        "en": "🔴 **Too large: diverging.** Each step jumps past the valley and f(x) grows. On x², x is multiplied "
+        "en": "**Too large: diverging.** Each step jumps past the valley and f(x) grows. On x², x is multiplied "
               "by (1 − 2λ) each step, so λ > 1 makes |x| grow."},
     "p04.regime.good": {
-        "ko": "🟢 **적당함.** 기울기가 거의 0인 곳(최솟값)에 도착했습니다.",
-        "en": "🟢 **Good.** We reached a point where the slope is almost 0 (a minimum)."},
+        "ko": "**적당함.** 기울기가 거의 0인 곳(최솟값)에 도착했습니다.",
+        "en": "**Good.** We reached a point where the slope is almost 0 (a minimum)."},
     "p04.regime.slow": {
-        "ko": "🟡 **아직 가는 중.** 학습률이 너무 작아 한참 걸리거나, 골짜기 양쪽을 오가며 진동하고 있습니다. "
+        "ko": "**아직 가는 중.** 학습률이 너무 작아 한참 걸리거나, 골짜기 양쪽을 오가며 진동하고 있습니다. "
               "λ나 반복 횟수를 늘려 보세요.",
-        "en": "🟡 **Still on the way.** Either the learning rate is so small that it crawls, or it oscillates "
+        "en": "**Still on the way.** Either the learning rate is so small that it crawls, or it oscillates "
               "across the valley. Try a larger λ or more steps."},
     "p04.col.step": {"ko": "단계", "en": "step"},
     "p04.col.method": {"ko": "방법", "en": "method"},
@@ -403,9 +402,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "p06.pred": {"ko": "예측 점수", "en": "predicted score"},
     "p06.gd_note": {
         "ko": "경사 하강법은 원래 단위 그대로 MSE의 기울기를 따라갑니다. 에포크가 적으면 아직 정확한 해에 못 미치고, "
-              "기본값(λ = 0.01, 20,000 에포크)이면 소수 넷째 자리까지 같아집니다.",
+              "기본값(λ = 0.01, 5,000 에포크)이면 소수 넷째 자리까지 같아집니다.",
         "en": "Gradient descent follows the MSE's gradient in the original units. With few epochs it falls short "
-              "of the exact answer; with the defaults (λ = 0.01, 20,000 epochs) they agree to four decimals."},
+              "of the exact answer; with the defaults (λ = 0.01, 5,000 epochs) they agree to four decimals."},
     # ------------------------------------------------------------------ page 7
     "p07.title": {"ko": "로지스틱 회귀", "en": "Logistic regression"},
     "p07.intro": {

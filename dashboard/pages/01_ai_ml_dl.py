@@ -52,8 +52,8 @@ kind = st.segmented_control(t("p01.types.pick"), options=KINDS, default="supervi
 st.markdown(t(f"p01.type.{kind}.desc"))
 examples = t(f"p01.type.{kind}.examples").split("\n")  # one example per line
 c1, c2 = st.columns([1, 3])
-c1.metric(t("p01.types.data"), t(f"p01.type.{kind}.data"))
 c1.metric(t("p01.types.count"), len(examples))
+c2.markdown(f"**{t('p01.types.data')}:** {t(f'p01.type.{kind}.data')}")
 c2.markdown(f"**{t('p01.types.examples')}**\n" + "".join(f"\n- {e}" for e in examples))
 
 # ---------------------------------------------------------------- workflow

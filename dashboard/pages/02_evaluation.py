@@ -50,8 +50,9 @@ with heat_col:
         "correct": [True, False, False, True],
     })
     cells["label"] = cells["name"] + " = " + cells["count"].astype(str)
-    base = alt.Chart(cells).encode(x=alt.X("predicted:N", sort=None, title=None),
-                                   y=alt.Y("actual:N", sort=None, title=None))
+    base = alt.Chart(cells).encode(
+        x=alt.X("predicted:N", sort=None, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=13)),
+        y=alt.Y("actual:N", sort=None, title=None, axis=alt.Axis(labelFontSize=13)))
     heat = base.mark_rect(stroke="white", strokeWidth=3).encode(
         color=alt.Color("correct:N", legend=None, scale=alt.Scale(domain=[True, False],
                                                                   range=["#86efac", "#fca5a5"])),
@@ -110,14 +111,12 @@ with roc_col:
     fpr_axis = alt.X("fpr:Q", title=t("p02.roc.fpr_axis"), scale=alt.Scale(domain=[0, 1]))
     tpr_axis = alt.Y("tpr:Q", title=t("p02.roc.tpr_axis"), scale=alt.Scale(domain=[0, 1]))
     roc = alt.Chart(curve).mark_line(color="#7c3aed", interpolate="step-after").encode(x=fpr_axis, y=tpr_axis)
-    area = alt.Chart(curve).mark_area(color="#7c3aed", opacity=0.12, interpolate="step-after").encode(
-        x=fpr_axis, y=tpr_axis)
     diagonal = alt.Chart(pd.DataFrame({"fpr": [0, 1], "tpr": [0, 1]})).mark_line(
         color="gray", strokeDash=[4, 4]).encode(x=fpr_axis, y=tpr_axis)
     here = alt.Chart(pd.DataFrame({"fpr": [point["fpr"]], "tpr": [point["recall"]],
                                    "what": [t("p02.roc.here")]})).mark_point(
         size=180, filled=True, color="black").encode(x=fpr_axis, y=tpr_axis, tooltip=["what", "fpr", "tpr"])
-    st.altair_chart((area + roc + diagonal + here).properties(height=320), width="stretch")
+    st.altair_chart((roc + diagonal + here).properties(height=320), width="stretch")
 st.latex(r"\text{TPR} = \frac{TP}{TP + FN},\quad \text{FPR} = \frac{FP}{FP + TN},\quad "
          r"\text{AUC} = \int_0^1 \text{TPR}\; d(\text{FPR})")
 

@@ -64,7 +64,8 @@ with line_col:
     y_enc = alt.Y("y:Q", title=t("p03.col.y"), scale=alt.Scale(zero=False))
     line_chart = alt.Chart(lines).mark_line().encode(
         x=x_enc, y=y_enc,
-        color=alt.Color("line:N", title=t("p03.legend"), scale=alt.Scale(range=["#2563eb", "#9ca3af"])),
+        color=alt.Color("line:N", title=t("p03.legend"), scale=alt.Scale(range=["#2563eb", "#9ca3af"]),
+                        legend=alt.Legend(orient="bottom")),
         strokeDash=alt.StrokeDash("line:N", legend=None, scale=alt.Scale(range=[[1, 0], [6, 4]])))
     residuals = alt.Chart(points).mark_rule(color="#dc2626", strokeWidth=2).encode(x=x_enc, y=y_enc, y2="y_hat:Q")
     dots = alt.Chart(points).mark_circle(size=110, color="black", opacity=1).encode(
@@ -77,11 +78,13 @@ st.latex(r"\hat y = a x + b,\qquad \text{MSE} = \frac{1}{n}\sum_{i=1}^{n}\left(\
 st.subheader(t("p03.ls.header"))
 st.markdown(t("p03.ls.body"))
 st.latex(r"a = \frac{\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i - \bar x)^2},\qquad b = \bar y - a\,\bar x")
-work = pd.DataFrame(index=[str(i) for i in range(1, x.size + 1)], data={"x": x, "y": y, "x − x̄": steps["dx"], "y − ȳ": steps["dy"],
-                     "(x − x̄)(y − ȳ)": steps["dx_dy"], "(x − x̄)²": steps["dx_sq"]})
-work.loc[t("p03.ls.sum")] = [np.nan, np.nan, np.nan, np.nan, steps["sum_dx_dy"], steps["sum_dx_sq"]]
-st.dataframe(work.style.format("{:.4g}", na_rep=""), width="stretch")
-st.latex(rf"\bar x = {number(steps['x_mean'])},\quad \bar y = {number(steps['y_mean'])}")
+work = pd.DataFrame(index=[str(i) for i in range(1, x.size + 1)], data={
+    "x": x, "y": y, "x − x̄": steps["dx"], "y − ȳ": steps["dy"],
+    "(x − x̄)(y − ȳ)": steps["dx_dy"], "(x − x̄)²": steps["dx_sq"]})
+st.dataframe(work.style.format("{:.4g}"), width="stretch")
+st.latex(rf"\bar x = {number(steps['x_mean'])},\quad \bar y = {number(steps['y_mean'])},\qquad "
+         rf"\sum_i (x_i - \bar x)(y_i - \bar y) = {number(steps['sum_dx_dy'])},\quad "
+         rf"\sum_i (x_i - \bar x)^2 = {number(steps['sum_dx_sq'])}")
 st.latex(rf"a = \frac{{{number(steps['sum_dx_dy'])}}}{{{number(steps['sum_dx_sq'])}}} = {number(steps['a'])},"
          rf"\qquad b = {number(steps['y_mean'])} - {number(steps['a'])} \times {number(steps['x_mean'])}"
          rf" = {number(steps['b'])}")

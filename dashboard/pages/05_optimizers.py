@@ -12,6 +12,9 @@ from core.optim import DEFAULT_LR, OPTIMIZER_INFO, OPTIMIZERS, SGD, SURFACES, Ad
 from dashboard.ui import header, lang, number, show_code, t
 
 GRID = 60  # contour-grid resolution per axis (GRID² cells)
+# Vega has no built-in star; a custom symbol is an SVG path in a unit box.
+STAR = ("M0,-1L0.2245,-0.309L0.9511,-0.309L0.3633,0.118L0.5878,0.809L0,0.382L-0.5878,0.809L-0.3633,0.118"
+        "L-0.9511,-0.309L-0.2245,-0.309Z")
 COLORS = dict(zip(OPTIMIZERS, ["#e41a1c", "#ff7f00", "#984ea3", "#4daf4a", "#377eb8", "#f781bf"], strict=True))
 
 header("05")
@@ -78,28 +81,30 @@ for n, path in paths.items():
                                 "x": visible[:, 0], "y": visible[:, 1], "loss": loss}))
 trace = pd.concat(frames, ignore_index=True)
 trace = trace[np.isfinite(trace[["x", "y", "loss"]]).all(axis=1)]  # a diverged run stops being drawn
-color = alt.Color("optimizer:N", title=t("p05.col.optimizer"),
-                  scale=alt.Scale(domain=[t(f"p05.name.{n}") for n in names], range=[COLORS[n] for n in names]))
+palette = alt.Scale(domain=[t(f"p05.name.{n}") for n in names], range=[COLORS[n] for n in names])
+color = alt.Color("optimizer:N", title=t("p05.col.optimizer"), scale=palette)
 
 map_col, loss_col = st.columns([3, 2])
 with map_col:
     st.markdown(f"**{t('p05.map')}**")
     x_enc = alt.X("x:Q", scale=alt.Scale(domain=list(surface.xlim), nice=False), title="x")
     y_enc = alt.Y("y:Q", scale=alt.Scale(domain=list(surface.ylim), nice=False), title="y")
-    heat = alt.Chart(landscape(surface_name)).mark_rect(opacity=0.85).encode(
+    heat = alt.Chart(landscape(surface_name)).mark_rect().encode(
         x=x_enc, x2="x2:Q", y=y_enc, y2="y2:Q",
         color=alt.Color("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None))
     lines = alt.Chart(trace).mark_line(strokeWidth=2.5, clip=True).encode(x=x_enc, y=y_enc, color=color,
                                                                          order="step:Q")
     heads = alt.Chart(trace[trace["step"] == trace.groupby("optimizer")["step"].transform("max")]).mark_point(
         size=120, filled=True, stroke="white", clip=True).encode(
-        x=x_enc, y=y_enc, color=color, tooltip=["optimizer", "step", "x", "y", "loss"])
+        x=x_enc, y=y_enc, color=alt.Color("optimizer:N", scale=palette, legend=None), tooltip=["optimizer", "step", "x", "y", "loss"])
     layers = [heat, lines, heads]
     if surface.minimum is not None:
         star = pd.DataFrame({"x": [surface.minimum[0]], "y": [surface.minimum[1]]})
-        layers.append(alt.Chart(star).mark_point(shape="star", size=300, filled=True, color="gold",
+        layers.append(alt.Chart(star).mark_point(shape=STAR, size=400, filled=True, color="gold",
                                                  stroke="black").encode(x=x_enc, y=y_enc))
-    st.altair_chart(alt.layer(*layers).properties(height=460), width="stretch")
+    # the heat map's quantitative colour and the optimizers' categorical colour must not share one scale
+    st.altair_chart(alt.layer(*layers).resolve_scale(color="independent").properties(height=460),
+                    width="stretch")
 with loss_col:
     st.markdown(f"**{t('p05.loss')}**")
     loss_chart = alt.Chart(trace).mark_line(clip=True).encode(

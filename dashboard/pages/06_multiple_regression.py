@@ -35,7 +35,7 @@ with data_col:
     st.latex(r"\hat y = a_1 x_1 + a_2 x_2 + b")
 with control_col:
     lr = st.select_slider(t("p06.lr"), options=[0.001, 0.003, 0.01, 0.02, 0.03, 0.05], value=0.01, key="p06_lr")
-    epochs = st.select_slider(t("p06.epochs"), options=[10, 100, 1000, 5000, 20000], value=20000,
+    epochs = st.select_slider(t("p06.epochs"), options=[10, 100, 1000, 5000, 20000], value=5000,
                               key="p06_epochs")
     st.latex(r"a_j \leftarrow a_j - \lambda\,\frac{2}{n}\sum_i (\hat y_i - y_i)\,x_{ij},\qquad "
              r"b \leftarrow b - \lambda\,\frac{2}{n}\sum_i (\hat y_i - y_i)")
