@@ -67,11 +67,15 @@ class DigitSpec:
     # Stroke width (MNIST's median, 2.5 px) that thinner ink is thickened to, in pixels of the ``box``
     # frame: a 3 px pen line on a 400 px canvas would otherwise shrink to a faint 0.2 px hair.
     min_stroke: float = 2.5
+    max_side: int = 1024  # larger uploads are shrunk (area average) before anything else
 
     def __post_init__(self):
         if not 1 <= self.box <= self.size <= self.pad_to:
             raise ValueError(f"digit spec needs 1 <= box <= size <= pad_to, got box={self.box}, "
                              f"size={self.size}, pad_to={self.pad_to}")
+        if self.max_side < self.size or self.min_stroke < 0:
+            raise ValueError(f"digit spec needs max_side >= size and min_stroke >= 0, got "
+                             f"{self.max_side}, {self.min_stroke}")
         if self.center not in ("mass", "box"):
             raise ValueError(f"digit spec 'center' must be 'mass' or 'box', got {self.center!r}")
         if self.ink not in ("bright_on_dark", "dark_on_bright"):
@@ -105,8 +109,9 @@ class PhotoSpec:
         if len(self.mean) != 3 or len(self.std) != 3 or min(self.std) <= 0:
             raise ValueError(f"photo spec needs 3 means and 3 positive stds, got {self.mean}, {self.std}")
         crop_hw, resize = _pair(self.crop), self.resize
-        if isinstance(resize, int) and resize < max(crop_hw) or \
-                not isinstance(resize, int) and any(r < c for r, c in zip(resize, crop_hw, strict=True)):
+        too_small = (resize < max(crop_hw) if isinstance(resize, int) else
+                     any(r < c for r, c in zip(resize, crop_hw, strict=True)))
+        if too_small:
             raise ValueError(f"photo spec: resize {resize} is smaller than crop {self.crop}")
 
 
@@ -130,7 +135,8 @@ def digit_spec(spec: Mapping[str, Any] | DigitSpec) -> DigitSpec:
                      center=spec.get("center", d.center), ink=spec.get("ink", d.ink),
                      scale=float(spec.get("scale", d.scale)), mean=_tuple(spec.get("mean", d.mean)),
                      std=_tuple(spec.get("std", d.std)),
-                     min_stroke=float(spec.get("min_stroke", d.min_stroke)))
+                     min_stroke=float(spec.get("min_stroke", d.min_stroke)),
+                     max_side=int(spec.get("max_side", d.max_side)))
 
 
 def photo_spec(spec: Mapping[str, Any] | PhotoSpec) -> PhotoSpec:
@@ -142,9 +148,9 @@ def photo_spec(spec: Mapping[str, Any] | PhotoSpec) -> PhotoSpec:
     if spec.get("color", "RGB") != "RGB":
         raise ValueError(f"photo spec 'color' must be 'RGB', got {spec.get('color')!r}")
     d = PhotoSpec()
-    resize = spec.get("resize", d.resize)
+    resize, crop = spec.get("resize", d.resize), spec.get("crop", d.crop)
     return PhotoSpec(resize=int(resize) if np.isscalar(resize) else _pair(resize),
-                     crop=int(spec["crop"]) if np.isscalar(spec.get("crop", d.crop)) else _pair(spec["crop"]),
+                     crop=int(crop) if np.isscalar(crop) else _pair(crop),
                      interpolation=spec.get("interpolation", d.interpolation),
                      scale=float(spec.get("scale", d.scale)), mean=_tuple(spec.get("mean", d.mean)),
                      std=_tuple(spec.get("std", d.std)),
@@ -198,7 +204,7 @@ def _from_array(a: np.ndarray) -> Image.Image:
         raise PreprocessError("the image is empty (0 pixels)", "이미지가 비어 있습니다 (0 픽셀)")
     bits = 16 if a.dtype == np.uint16 else None
     u8 = _array_to_uint8(a, bits)
-    mode = {2: "L"}.get(u8.ndim) or {2: "LA", 3: "RGB", 4: "RGBA"}[u8.shape[2]]
+    mode = "L" if u8.ndim == 2 else {2: "LA", 3: "RGB", 4: "RGBA"}[u8.shape[2]]
     return Image.fromarray(np.ascontiguousarray(u8), mode=mode)
 
 
@@ -411,7 +417,11 @@ def digit_input(src: Any, spec: Mapping[str, Any] | DigitSpec) -> tuple[np.ndarr
     normalisation), ink bright on dark. Raises :class:`EmptyDrawingError` for an empty canvas.
     """
     s = digit_spec(spec)
-    ink = _ink_map(load_image(src))  # (H, W) in [0, 255]
+    img = load_image(src)
+    if max(img.size) > s.max_side:  # a 20 px digit needs no 12 MP photo; keep memory small
+        img = img.copy()
+        img.thumbnail((s.max_side, s.max_side), Image.BOX)
+    ink = _ink_map(img)  # (H, W) in [0, 255]
     peak = ink.max()
     if peak < 24:  # below JPEG noise and faint paper texture: nothing was drawn
         raise EmptyDrawingError()

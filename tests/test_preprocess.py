@@ -271,6 +271,15 @@ def test_stroke_width_is_normalised_between_thin_and_thick():
     assert max(means) / min(means) < 2.0, means
 
 
+def test_a_huge_upload_is_shrunk_first_and_reads_the_same():
+    small = draw_seven(width=24)
+    big = small.resize((3000, 3000), Image.BILINEAR)  # 9 MP photo of the same drawing
+    _, want = digit_input(small, DIGIT)
+    _, got = digit_input(big, DIGIT)
+    assert np.abs(got.astype(int) - want.astype(int)).mean() < 6  # a 1 px shift of a '7' is ~15
+    assert np.abs(_centre_of_mass(got) - _centre_of_mass(want)).max() < 0.5
+
+
 def test_longer_side_is_box_and_aspect_ratio_is_kept():
     im = Image.new("L", (400, 400), 0)
     ImageDraw.Draw(im).rectangle([50, 150, 349, 249], fill=255)  # 300 × 100 bar
