@@ -13,7 +13,7 @@ PAGES = ROOT / "dashboard" / "pages"
 
 
 def page(name: str, lang: str = "ko") -> AppTest:
-    at = AppTest.from_file(str(PAGES / name), default_timeout=60)
+    at = AppTest.from_file(str(PAGES / name), default_timeout=120)  # generous: CI machines may be busy
     at.session_state["lang"] = lang
     return at
 

@@ -74,20 +74,20 @@ X, y = LOGIC_GATES[gate]
 
 step_no = st.slider(t("p09.step"), 0, len(history) - 1, len(history) - 1, key="p09_step")
 h = history[step_no]
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("w₁", number(float(h["w"][0]), 4))
+m2.metric("w₂", number(float(h["w"][1]), 4))
+m3.metric("b", number(float(h["b"]), 4))
+m4.metric(t("p09.acc_final"), f"{acc:.0%}")
 left, right = st.columns([3, 2])
 left.altair_chart(gate_chart(X, y, h["w"], h["b"], h["index"]), width="stretch")
 with right:
-    m1, m2, m3 = st.columns(3)
-    m1.metric("w₁", number(float(h["w"][0]), 4))
-    m2.metric("w₂", number(float(h["w"][1]), 4))
-    m3.metric("b", number(float(h["b"]), 4))
     if h["index"] is None:
         st.markdown(t("p09.initial"))
     else:
         st.markdown(t("p09.update", epoch=h["epoch"], x=f"({h['x'][0]:g}, {h['x'][1]:g})", y=h["y"],
                       y_hat=h["y_hat"], error=h["error"]))
         st.markdown(t("p09.changed") if h["error"] else t("p09.unchanged"))
-    st.metric(t("p09.acc_final"), f"{acc:.0%}")
     st.caption(t("p09.n_updates", n=len(history) - 1, epochs=history[-1]["epoch"]))
 
 with st.expander(t("p09.history")):

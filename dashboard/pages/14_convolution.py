@@ -7,8 +7,16 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.conv import (KERNELS, avg_pool2d, conv2d, conv2d_steps, conv_output_size, conv_params,
-                       global_avg_pool, max_pool2d)
+from core.conv import (
+    KERNELS,
+    avg_pool2d,
+    conv2d,
+    conv2d_steps,
+    conv_output_size,
+    conv_params,
+    global_avg_pool,
+    max_pool2d,
+)
 from dashboard.ui import header, number, show_code, t
 
 # The lecture's pooling example (4×4, pool 2, stride 2 → max [[6, 8], [3, 4]]).

@@ -8,9 +8,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from core.cnn import list_models, model_info, summarize
 from core.cnn import lecture_tables as lt
-from dashboard.ui import header, number, show_code, t
+from core.cnn import list_models, model_info, summarize
+from dashboard.ui import header, show_code, t
 
 MB = 1e6  # decimal megabytes, as the lecture writes memory
 

@@ -18,7 +18,6 @@ from core.train import mini_train
 from dashboard.ui import ROOT, header, lang, number, show_code, t
 
 
-
 def models_dir() -> Path:
     return Path(os.environ.get("DL_MODELS_DIR", ROOT / "models"))
 
