@@ -1,0 +1,258 @@
+"""What each training run learns from: data, augmentation, preprocessing spec and defaults.
+
+Lecture section: "CNN 실습" (training LeNet-5 and a modern CNN on MNIST; dogs vs. cats from
+scratch). :mod:`core.train` owns the loop; this module owns everything task-specific, so a new
+task is one :class:`TaskSpec` in :data:`TASKS`.
+
+Data are held as uint8 tensors ``(N, C, H, W)``; augmentation runs batch-wise on the training
+device (vectorised, seeded by an explicit ``torch.Generator``) so a DataLoader only has to
+slice tensors and the same code path feeds a CPU or a GPU.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from . import data as D
+
+log = logging.getLogger(__name__)
+
+MNIST_MEAN, MNIST_STD = 0.1307, 0.3081
+IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
+
+
+@dataclass(frozen=True)
+class TaskData:
+    """uint8 images ``(N, C, H, W)`` and int64 labels ``(N,)`` for both splits."""
+
+    train_x: torch.Tensor
+    train_y: torch.Tensor
+    test_x: torch.Tensor
+    test_y: torch.Tensor
+    test_split: str          # the held-out split's name, as it goes into the model card
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """One trainable model: architecture, data, transforms, and the defaults that reproduce it."""
+
+    name: str
+    arch: str                                   # core.cnn registry name
+    task: str                                   # "digit" | "pet"
+    classes: tuple[str, ...]
+    preprocess: dict                            # the inference recipe; copied into the model card
+    load: Callable[[Path, Path], TaskData]      # (data_root, cache_dir) -> TaskData
+    train_transform: Callable[[torch.Tensor, torch.Generator], torch.Tensor]
+    eval_transform: Callable[[torch.Tensor], torch.Tensor]
+    arch_kwargs: dict = field(default_factory=dict)
+    epochs: int = 10
+    batch_size: int = 128
+    lr: float = 3e-3                            # peak learning rate of the one-cycle schedule
+    weight_decay: float = 1e-4
+    label_smoothing: float = 0.0
+
+
+# --------------------------------------------------------------------------- augmentation
+def random_affine(x: torch.Tensor, gen: torch.Generator, degrees: float = 10.0,
+                  scale: tuple[float, float] = (0.9, 1.1), translate: float = 0.1) -> torch.Tensor:
+    """Random rotation/scale/translation per image, all in one ``grid_sample``.
+
+    ``x (N, C, H, W)`` float with background 0 (zero padding fills the borders);
+    ``translate`` is a fraction of the half-width (affine_grid's [-1, 1] coordinates).
+    """
+    n = x.shape[0]
+
+    def u(lo: float, hi: float) -> torch.Tensor:
+        return lo + (hi - lo) * torch.rand(n, generator=gen, device=x.device, dtype=x.dtype)
+
+    a = torch.deg2rad(u(-degrees, degrees))
+    s = u(*scale)
+    tx, ty = u(-translate, translate), u(-translate, translate)
+    # affine_grid maps output to input coordinates, so a zoom by s samples the input at 1/s.
+    theta = torch.stack([torch.stack([torch.cos(a) / s, -torch.sin(a) / s, tx], 1),
+                         torch.stack([torch.sin(a) / s, torch.cos(a) / s, ty], 1)], 1)  # (N, 2, 3)
+    grid = F.affine_grid(theta.to(x.dtype), list(x.shape), align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def random_crop(x: torch.Tensor, size: int, gen: torch.Generator) -> torch.Tensor:
+    """A different random ``size×size`` window per image, by one gather. ``(N, C, H, W) → (N, C, size, size)``."""
+    n, _, h, w = x.shape
+    if size > min(h, w):
+        raise ValueError(f"crop size {size} larger than the images ({h}×{w})")
+    oy = torch.randint(0, h - size + 1, (n,), generator=gen, device=x.device)
+    ox = torch.randint(0, w - size + 1, (n,), generator=gen, device=x.device)
+    ar = torch.arange(size, device=x.device)
+    rows, cols = oy[:, None] + ar, ox[:, None] + ar                  # (N, size) each
+    nhwc = x.permute(0, 2, 3, 1)                                      # (N, H, W, C)
+    out = nhwc[torch.arange(n, device=x.device)[:, None, None], rows[:, :, None], cols[:, None, :]]
+    return out.permute(0, 3, 1, 2)                                    # (N, C, size, size)
+
+
+def center_crop(x: torch.Tensor, size: int) -> torch.Tensor:
+    """``(N, C, H, W) → (N, C, size, size)`` (same rounding as torchvision's CenterCrop)."""
+    h, w = x.shape[-2:]
+    top, left = int(round((h - size) / 2.0)), int(round((w - size) / 2.0))
+    return x[..., top:top + size, left:left + size]
+
+
+def random_flip(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
+    """Mirror a random half of the images left-right."""
+    flip = torch.rand(x.shape[0], generator=gen, device=x.device) < 0.5
+    return torch.where(flip[:, None, None, None], x.flip(3), x)
+
+
+def color_jitter(x: torch.Tensor, gen: torch.Generator, strength: float = 0.2) -> torch.Tensor:
+    """Random brightness and contrast per image on floats in [0, 1]."""
+    n = x.shape[0]
+    b = 1 + strength * (2 * torch.rand(n, 1, 1, 1, generator=gen, device=x.device) - 1)
+    c = 1 + strength * (2 * torch.rand(n, 1, 1, 1, generator=gen, device=x.device) - 1)
+    mean = x.mean(dim=(1, 2, 3), keepdim=True)                      # (N, 1, 1, 1)
+    return ((x * b - mean * b) * c + mean * b).clamp_(0, 1)
+
+
+def normalize(x: torch.Tensor, mean, std) -> torch.Tensor:
+    m = torch.as_tensor(mean, dtype=x.dtype, device=x.device).view(1, -1, 1, 1)
+    s = torch.as_tensor(std, dtype=x.dtype, device=x.device).view(1, -1, 1, 1)
+    return (x - m) / s
+
+
+# --------------------------------------------------------------------------- digits
+def _digit_preprocess(pad_to: int) -> dict:
+    return {"kind": "digit_sketch", "color": "L", "ink": "bright_on_dark", "box": 20, "size": 28,
+            "pad_to": pad_to, "center": "mass", "scale": 1 / 255, "mean": [MNIST_MEAN], "std": [MNIST_STD]}
+
+
+def load_mnist_task(root: Path, cache_dir: Path | None = None) -> TaskData:
+    xtr, ytr = D.mnist_arrays(train=True, root=root)      # (60000, 28, 28) uint8
+    xte, yte = D.mnist_arrays(train=False, root=root)     # (10000, 28, 28) uint8
+    return TaskData(torch.from_numpy(xtr).unsqueeze(1), torch.from_numpy(ytr),   # (N, 1, 28, 28)
+                    torch.from_numpy(xte).unsqueeze(1), torch.from_numpy(yte),
+                    "MNIST official test set")
+
+
+def digit_eval(x: torch.Tensor, pad_to: int = 28) -> torch.Tensor:
+    """uint8 ``(N, 1, 28, 28)`` → normalised float ``(N, 1, pad_to, pad_to)``."""
+    x = x.float() / 255
+    p = (pad_to - x.shape[-1]) // 2
+    if p:
+        x = F.pad(x, (p, p, p, p))                                   # zero = background ink level
+    return normalize(x, [MNIST_MEAN], [MNIST_STD])
+
+
+def digit_train(x: torch.Tensor, gen: torch.Generator, pad_to: int = 28) -> torch.Tensor:
+    """Light random affine (±10°, ×0.9–1.1, ±1.4 px) before padding and normalising."""
+    x = random_affine(x.float() / 255, gen)
+    p = (pad_to - x.shape[-1]) // 2
+    if p:
+        x = F.pad(x, (p, p, p, p))
+    return normalize(x, [MNIST_MEAN], [MNIST_STD])
+
+
+# --------------------------------------------------------------------------- pets
+PET_CACHE_SIZE, PET_CROP = 72, 64
+
+
+def _pet_preprocess() -> dict:
+    return {"kind": "photo", "color": "RGB", "resize": PET_CACHE_SIZE, "crop": PET_CROP,
+            "interpolation": "bilinear", "scale": 1 / 255, "mean": list(IMAGENET_MEAN),
+            "std": list(IMAGENET_STD), "channel_order": "RGB", "layout": "NCHW"}
+
+
+def decode_pets(files: list[Path], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Decode photos to uint8 ``(N, size, size, 3)``: shorter side → ``size`` (bilinear), centre crop.
+
+    Returns the images and a boolean mask of the files that decoded (the rest are dropped).
+    """
+    out = np.zeros((len(files), size, size, 3), np.uint8)
+    ok = np.zeros(len(files), bool)
+    for i, f in enumerate(files):           # one JPEG decode per file: inherently sequential I/O
+        try:
+            im = D.load_rgb(f, size=size)
+        except Exception as e:  # noqa: BLE001 - a corrupt photo is skipped, not fatal
+            log.warning("skipping %s: %s", f, e)
+            continue
+        w, h = im.size
+        left, top = (w - size) // 2, (h - size) // 2
+        out[i] = np.asarray(im.crop((left, top, left + size, top + size)))
+        ok[i] = True
+    return out[ok], ok
+
+
+def load_pets_task(root: Path, cache_dir: Path | None = None, size: int = PET_CACHE_SIZE) -> TaskData:
+    """PetImages on ``core.data.pets_split(root, 0.1, seed=0)``, decoded once into a uint8 cache."""
+    split = D.pets_split(root, test_fraction=0.1, seed=0)
+    names = "\n".join(str(p.relative_to(D.data_root(root))) for p in split.train_files + split.test_files)
+    key = hashlib.sha256(f"{size}\n{names}".encode()).hexdigest()[:12]
+    cache = Path(cache_dir) / f"pets_{size}_{key}.npz" if cache_dir else None
+    if cache is not None and cache.exists():
+        z = np.load(cache)
+        xtr, ytr, xte, yte = z["train_x"], z["train_y"], z["test_x"], z["test_y"]
+    else:
+        log.warning("decoding %d pet photos at %d px (once; cached in %s)",
+                    len(split.train_files) + len(split.test_files), size, cache)
+        xtr, ok = decode_pets(split.train_files, size)
+        ytr = split.train_labels[ok]
+        xte, ok = decode_pets(split.test_files, size)
+        yte = split.test_labels[ok]
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(".tmp.npz")
+            np.savez(tmp, train_x=xtr, train_y=ytr, test_x=xte, test_y=yte)
+            tmp.replace(cache)
+    to_t = lambda a: torch.from_numpy(np.ascontiguousarray(a)).permute(0, 3, 1, 2)  # noqa: E731 (N, 3, S, S)
+    return TaskData(to_t(xtr), torch.from_numpy(ytr), to_t(xte), torch.from_numpy(yte),
+                    "PetImages held-out split (core.data.pets_split, test_fraction=0.1, seed=0)")
+
+
+def pet_eval(x: torch.Tensor) -> torch.Tensor:
+    """uint8 ``(N, 3, 72, 72)`` → centre crop 64 → normalised float ``(N, 3, 64, 64)``."""
+    return normalize(center_crop(x, PET_CROP).float() / 255, IMAGENET_MEAN, IMAGENET_STD)
+
+
+def pet_train(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
+    """Random 64-crop of the 72-px cache, left-right flip, brightness/contrast jitter."""
+    x = random_flip(random_crop(x, PET_CROP, gen), gen).float() / 255
+    return normalize(color_jitter(x, gen), IMAGENET_MEAN, IMAGENET_STD)
+
+
+# --------------------------------------------------------------------------- registry of tasks
+DIGITS = tuple(str(i) for i in range(10))
+
+TASKS: dict[str, TaskSpec] = {
+    "mnist": TaskSpec(
+        name="mnist", arch="mnist_net", task="digit", classes=DIGITS, preprocess=_digit_preprocess(28),
+        load=load_mnist_task, train_transform=digit_train, eval_transform=digit_eval,
+        epochs=12, batch_size=128, lr=3e-3, weight_decay=1e-4),
+    "lenet5": TaskSpec(
+        name="lenet5", arch="lenet5", task="digit", classes=DIGITS, preprocess=_digit_preprocess(32),
+        load=load_mnist_task,
+        # the classic net sees the paper's input: clean digits padded to 32×32, no augmentation
+        train_transform=lambda x, gen: digit_eval(x, pad_to=32),
+        eval_transform=lambda x: digit_eval(x, pad_to=32),
+        epochs=5, batch_size=128, lr=2e-3, weight_decay=0.0),
+    "pets_scratch": TaskSpec(
+        name="pets_scratch", arch="pets_net", task="pet", classes=("cat", "dog"), preprocess=_pet_preprocess(),
+        load=load_pets_task, train_transform=pet_train, eval_transform=pet_eval,
+        arch_kwargs={"widths": [32, 64, 128, 256], "blocks": [1, 1, 1, 1]},
+        epochs=14, batch_size=64, lr=3e-3, weight_decay=5e-2, label_smoothing=0.1),
+}
+
+
+def wilson_interval(correct: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
+    """95 % Wilson score interval of a binomial proportion (well-behaved near 0 and 1)."""
+    if n <= 0:
+        raise ValueError(f"n must be positive, got {n}")
+    p = correct / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)

@@ -1,0 +1,276 @@
+"""core.train / core.train_tasks: augmentation against references, metrics, outputs, CLI, mini_train.
+
+A tiny synthetic MNIST in the real idx file format (written by :func:`write_idx_mnist`) keeps
+these tests independent of the data set; class k is a bright 6×6 square at cell (k % 5, k // 5)
+of a 5×2 grid plus noise, learnable in a few steps, so the tests can check that training learns.
+"""
+from __future__ import annotations
+
+import json
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from PIL import Image
+
+from core import train as T
+from core import train_tasks as TT
+
+
+# --------------------------------------------------------------------------- fixtures (shared)
+def synthetic_digits(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """uint8 images ``(n, 28, 28)`` and int64 labels ``(n,)``."""
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 10, n)
+    images = rng.integers(0, 40, (n, 28, 28))
+    rows = 3 + 12 * (labels // 5)[:, None] + np.arange(6)           # (n, 6)
+    cols = 1 + 5 * (labels % 5)[:, None] + np.arange(6)             # (n, 6)
+    images[np.arange(n)[:, None, None], rows[:, :, None], cols[:, None, :]] = 255
+    return images.astype(np.uint8), labels.astype(np.int64)
+
+
+def write_idx_mnist(root: Path, n_train: int = 192, n_test: int = 64) -> Path:
+    """Write ``root/MNIST/raw/{train,t10k}-{images,labels}-idx?-ubyte``; returns ``root``."""
+    raw = root / "MNIST" / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    for prefix, n, seed in (("train", n_train, 0), ("t10k", n_test, 1)):
+        x, y = synthetic_digits(n, seed)
+        (raw / f"{prefix}-images-idx3-ubyte").write_bytes(struct.pack(">4i", 2051, n, 28, 28) + x.tobytes())
+        (raw / f"{prefix}-labels-idx1-ubyte").write_bytes(
+            struct.pack(">2i", 2049, n) + y.astype(np.uint8).tobytes())
+    return root
+
+
+@pytest.fixture(scope="session")
+def fake_mnist(tmp_path_factory) -> Path:
+    return write_idx_mnist(tmp_path_factory.mktemp("data"))
+
+
+# --------------------------------------------------------------------------- augmentation vs references
+def test_random_crop_matches_per_image_slicing():
+    x = torch.arange(4 * 3 * 9 * 9, dtype=torch.float64).reshape(4, 3, 9, 9)
+    gen = torch.Generator().manual_seed(3)
+    out = TT.random_crop(x, 5, gen)
+    # replay the generator to recover the offsets the vectorised gather used
+    gen = torch.Generator().manual_seed(3)
+    oy, ox = torch.randint(0, 5, (4,), generator=gen), torch.randint(0, 5, (4,), generator=gen)
+    ref = torch.stack([x[i, :, oy[i]:oy[i] + 5, ox[i]:ox[i] + 5] for i in range(4)])
+    assert out.shape == (4, 3, 5, 5)
+    torch.testing.assert_close(out, ref, rtol=0, atol=0)
+    with pytest.raises(ValueError, match="crop size"):
+        TT.random_crop(x, 10, gen)
+
+
+def test_center_crop_matches_torchvision():
+    from torchvision.transforms import CenterCrop
+
+    x = torch.rand(2, 3, 72, 71, dtype=torch.float64)
+    torch.testing.assert_close(TT.center_crop(x, 64), CenterCrop(64)(x), rtol=0, atol=0)
+
+
+def test_random_affine_without_motion_is_the_identity():
+    x = torch.rand(3, 1, 28, 28, dtype=torch.float64)
+    gen = torch.Generator().manual_seed(0)
+    same = TT.random_affine(x, gen, degrees=0.0, scale=(1.0, 1.0), translate=0.0)
+    torch.testing.assert_close(same, x, rtol=0, atol=1e-12)
+
+
+def test_random_affine_rotation_against_manual_grid():
+    x = torch.rand(2, 1, 28, 28, dtype=torch.float64)
+    gen = torch.Generator().manual_seed(5)
+    out = TT.random_affine(x, gen, degrees=30.0, scale=(0.8, 1.2), translate=0.2)
+    gen = torch.Generator().manual_seed(5)
+    u = lambda lo, hi: lo + (hi - lo) * torch.rand(2, generator=gen, dtype=torch.float64)  # noqa: E731
+    a, s, tx, ty = torch.deg2rad(u(-30, 30)), u(0.8, 1.2), u(-0.2, 0.2), u(-0.2, 0.2)
+    ref = []
+    for i in range(2):  # per-image reference with an explicit matrix
+        c, si, k = float(np.cos(a[i].item())), float(np.sin(a[i].item())), 1 / s[i].item()
+        th = torch.tensor([[[c * k, -si * k, tx[i].item()], [si * k, c * k, ty[i].item()]]], dtype=torch.float64)
+        g = F.affine_grid(th, [1, 1, 28, 28], align_corners=False)
+        ref.append(F.grid_sample(x[i:i + 1], g, align_corners=False))
+    torch.testing.assert_close(out, torch.cat(ref), rtol=0, atol=1e-12)
+
+
+def test_flip_and_jitter_ranges():
+    x = torch.rand(64, 3, 8, 8, dtype=torch.float64)
+    f = TT.random_flip(x, torch.Generator().manual_seed(0))
+    flipped = (f == x.flip(3)).flatten(1).all(1)
+    kept = (f == x).flatten(1).all(1)
+    assert (flipped | kept).all() and 10 < int(flipped.sum()) < 54
+    j = TT.color_jitter(x, torch.Generator().manual_seed(0))
+    assert j.min() >= 0 and j.max() <= 1 and not torch.equal(j, x)
+
+
+def test_pet_and_digit_transforms_shapes():
+    gen = torch.Generator().manual_seed(0)
+    pets = torch.randint(0, 256, (5, 3, 72, 72), dtype=torch.uint8)
+    assert TT.pet_train(pets, gen).shape == (5, 3, 64, 64)
+    ev = TT.pet_eval(pets)
+    ref = (TT.center_crop(pets, 64).double() / 255 - torch.tensor(TT.IMAGENET_MEAN).view(1, 3, 1, 1)) \
+        / torch.tensor(TT.IMAGENET_STD).view(1, 3, 1, 1)
+    torch.testing.assert_close(ev.double(), ref, rtol=0, atol=1e-5)
+    digits = torch.randint(0, 256, (5, 1, 28, 28), dtype=torch.uint8)
+    lenet_in = TT.digit_eval(digits, pad_to=32)
+    assert lenet_in.shape == (5, 1, 32, 32)
+    # the padding is background (0 before normalisation)
+    torch.testing.assert_close(lenet_in[:, :, :2].double(), torch.full((5, 1, 2, 32), -0.1307 / 0.3081,
+                                                                        dtype=torch.float64), rtol=0, atol=1e-6)
+
+
+# --------------------------------------------------------------------------- metrics
+@pytest.mark.parametrize("k,n", [(0, 10), (3, 10), (9953, 10000), (10, 10), (1, 1)])
+def test_wilson_interval_matches_scipy(k, n):
+    from scipy.stats import binomtest
+
+    ref = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
+    lo, hi = TT.wilson_interval(k, n)
+    assert lo == pytest.approx(ref.low, abs=1e-12) and hi == pytest.approx(ref.high, abs=1e-12)
+    with pytest.raises(ValueError, match="n must be positive"):
+        TT.wilson_interval(0, 0)
+
+
+def test_evaluate_confusion_matrix_matches_sklearn():
+    from sklearn.metrics import confusion_matrix
+
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(4, 3))
+    x = torch.randint(0, 256, (50, 1, 2, 2), dtype=torch.uint8)
+    y = torch.randint(0, 3, (50,))
+    ev = T.evaluate(model, x, y, lambda t: t.float() / 255, torch.device("cpu"), 3, batch_size=7)
+    pred = model(x.float() / 255).argmax(1)
+    assert ev["n"] == 50 and ev["accuracy"] == pytest.approx(float((pred == y).double().mean()))
+    assert ev["confusion_matrix"] == confusion_matrix(y, pred, labels=[0, 1, 2]).tolist()
+    ref_loss = F.cross_entropy(model(x.float() / 255).double(), y).item()
+    assert ev["loss"] == pytest.approx(ref_loss, rel=1e-5)
+
+
+def test_epoch_batches_partition_the_data_across_ranks():
+    b0 = T.epoch_batches(100, 8, epoch=2, seed=0, world=2, rank=0)
+    b1 = T.epoch_batches(100, 8, epoch=2, seed=0, world=2, rank=1)
+    assert len(b0) == len(b1) == 50 // 8 and all(len(b) == 8 for b in b0 + b1)
+    seen0, seen1 = {i for b in b0 for i in b}, {i for b in b1 for i in b}
+    assert not seen0 & seen1
+    assert T.epoch_batches(100, 8, 3, 0, 1, 0) != T.epoch_batches(100, 8, 2, 0, 1, 0)  # reshuffled per epoch
+    assert T.epoch_batches(5, 8, 0, 0, 1, 0) == [T.epoch_batches(5, 8, 0, 0, 1, 0)[0]]  # tiny data: one batch
+
+
+# --------------------------------------------------------------------------- devices, RNG, checkpoints
+def test_select_device(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert T.select_device("auto").type == "cpu"
+    with pytest.raises(ValueError, match="cuda"):
+        T.select_device("cuda")
+    with pytest.raises(ValueError, match="device must be"):
+        T.select_device("tpu")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setenv("LOCAL_RANK", "1")
+    assert T.select_device("auto") == torch.device("cuda", 1)
+    assert T.select_device("cpu").type == "cpu"
+
+
+def test_amp_switches_off_cleanly_on_cpu():
+    scaler = torch.amp.GradScaler("cuda", enabled=False)  # what train() builds on the CPU
+    w = torch.nn.Parameter(torch.ones(3))
+    opt = torch.optim.SGD([w], lr=0.1)
+    with torch.autocast("cpu", enabled=False):
+        loss = (w * 2).sum()
+    assert loss.dtype == torch.float32
+    scaler.scale(loss).backward()
+    scaler.step(opt)
+    scaler.update()
+    torch.testing.assert_close(w.detach(), torch.full((3,), 0.8))
+    assert isinstance(scaler.state_dict(), dict)
+
+
+def test_rng_state_roundtrip_through_weights_only(tmp_path):
+    import random
+
+    T.seed_everything(7)
+    state = T.rng_state()
+    T.atomic_save({"rng": state}, tmp_path / "s.pt")
+    a = (torch.rand(3), np.random.rand(3), random.random())
+    T.set_rng_state(torch.load(tmp_path / "s.pt", weights_only=True)["rng"])
+    b = (torch.rand(3), np.random.rand(3), random.random())
+    assert torch.equal(a[0], b[0]) and np.array_equal(a[1], b[1]) and a[2] == b[2]
+    assert not (tmp_path / "s.pt.tmp").exists()
+
+
+def test_hardware_name_names_the_cpu():
+    name = T.hardware_name(torch.device("cpu"))
+    assert "CPU" in name and name.split("-core")[0].isdigit()
+
+
+# --------------------------------------------------------------------------- CLI and a real (tiny) run
+def test_parse_args_defaults_and_validation():
+    cfg, a = T.parse_args(["mnist"])
+    spec = TT.TASKS["mnist"]
+    assert (cfg.epochs, cfg.batch_size, cfg.lr, cfg.seed, cfg.out) == (spec.epochs, spec.batch_size, spec.lr, 0,
+                                                                       "runs/mnist")
+    cfg, _ = T.parse_args(["lenet5", "--epochs", "2", "--lr", "0.01", "--limit", "64", "--out", "x"])
+    assert (cfg.epochs, cfg.lr, cfg.limit, cfg.out) == (2, 0.01, 64, "x")
+    with pytest.raises(ValueError, match="--epochs must be positive"):
+        T.parse_args(["mnist", "--epochs", "0"])
+    with pytest.raises(SystemExit):
+        T.parse_args(["imagenet"])
+
+
+def test_train_writes_complete_outputs(fake_mnist, tmp_path):
+    out = tmp_path / "run"
+    argv = ["lenet5", "--epochs", "3", "--batch-size", "32", "--lr", "1e-2", "--device", "auto",
+            "--data-dir", str(fake_mnist), "--out", str(out)]
+    assert T.main(argv) == 0
+    final = torch.load(out / "final.pt", weights_only=True)
+    assert final["arch"] == "lenet5" and final["task"] == "digit" and final["classes"] == list("0123456789")
+    assert final["preprocess"]["pad_to"] == 32 and final["preprocess"]["mean"] == [0.1307]
+    test = final["metrics"]["test"]
+    assert test["n"] == 64 and test["ci95"][0] <= test["accuracy"] <= test["ci95"][1]
+    assert np.array(test["confusion_matrix"]).sum() == 64
+    assert test["accuracy"] > 0.5                     # chance is 0.1: it learned
+    tr = final["training"]
+    assert tr["device"] == "cpu" and tr["amp"] is False and tr["epochs"] == 3 and tr["seed"] == 0
+    assert tr["command"].startswith("python -m core.train lenet5") and "CPU" in tr["hardware"]
+    model = T.cnn.build("lenet5", num_classes=10)
+    model.load_state_dict(final["state_dict"])        # the weights load into a fresh registry model
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["metrics"]["test"]["accuracy"] == test["accuracy"] and len(metrics["history"]["epoch"]) == 3
+    assert json.loads((out / "config.json").read_text())["epochs"] == 3
+    with Image.open(out / "curve.png") as im:
+        assert im.size == (900, 380) and len(im.getcolors(1 << 16)) > 3
+    ck = torch.load(out / "checkpoint.pt", weights_only=True)
+    assert ck["epoch"] == 3 and ck["step"] == 0
+
+
+def test_mini_train_yields_progress_then_test_accuracy():
+    x, y = synthetic_digits(192, 0)
+    tx, ty = synthetic_digits(64, 1)
+    events = list(T.mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5",
+                               test_images=tx, test_labels=ty))
+    steps, last = events[:-1], events[-1]
+    assert [e["step"] for e in steps] == list(range(1, 13)) and steps[0]["total_steps"] == 12
+    assert all(np.isfinite(e["loss"]) and 0 <= e["acc"] <= 1 for e in steps)
+    assert last["done"] and last["test_acc"] > 0.5
+    again = list(T.mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5"))
+    assert [e["loss"] for e in again[:-1]] == [e["loss"] for e in steps]   # seeded
+    assert again[-1]["test_acc"] is None
+    with pytest.raises(ValueError, match="uint8"):
+        next(T.mini_train(x.astype(np.float32), y))
+    with pytest.raises(ValueError, match="labels"):
+        next(T.mini_train(x, y[:5]))
+
+
+def test_practical_nets_shapes_and_registry():
+    from core import cnn
+
+    for name in ("mnist_net", "pets_net"):
+        info = cnn.model_info(name)
+        assert info.famous is False and info.tags == ("practical",)
+        net = cnn.build(name).eval()
+        assert net(torch.zeros(2, *info.input_shape)).shape == (2, info.num_classes)
+        assert net(torch.zeros(2, *info.test_input_shape)).shape == (2, info.num_classes)
+    with pytest.raises(ValueError, match="widths"):
+        cnn.build("mnist_net", widths=(8, 16))
+    with pytest.raises(ValueError, match="equal length"):
+        cnn.build("pets_net", widths=(8, 16), blocks=(1,))
