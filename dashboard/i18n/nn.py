@@ -215,7 +215,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "p13.step1": {"ko": "① 배치 평균 μ_B", "en": "① batch mean μ_B"},
     "p13.step2": {"ko": "② 배치 분산 σ²_B", "en": "② batch variance σ²_B"},
     "p13.step3": {"ko": "③ 정규화", "en": "③ normalise"},
-    "p13.step3.value": {"ko": "평균 0 · 분산 1", "en": "mean 0 · variance 1"},
     "p13.step4": {"ko": "④ 크기·이동", "en": "④ scale and shift"},
     "p13.count": {"ko": "개수", "en": "count"},
     "p13.hist.x": {"ko": "입력 x", "en": "Input x"},

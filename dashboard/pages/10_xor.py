@@ -29,13 +29,14 @@ def snapshots(lr: float, epochs: int, every: int, seed: int) -> list[dict]:
     return train_snapshots(SIZES, X, y, lr=lr, epochs=epochs, every=every, seed=seed)
 
 
-def xor_points() -> alt.Chart:
+def xor_points(legend: bool = True) -> alt.Chart:
     X, y = LOGIC_GATES["XOR"]
     pts = pd.DataFrame({"x1": X[:, 0], "x2": X[:, 1], "y": y.astype(str)})
     return alt.Chart(pts).mark_point(filled=True, size=260, stroke="black", strokeWidth=2).encode(
         x=alt.X("x1:Q", scale=alt.Scale(domain=list(VIEW)), title="x₁"),
         y=alt.Y("x2:Q", scale=alt.Scale(domain=list(VIEW)), title="x₂"),
-        color=alt.Color("y:N", scale=alt.Scale(domain=["0", "1"], range=["#d62728", "#1f77b4"]), title="y"))
+        color=alt.Color("y:N", scale=alt.Scale(domain=["0", "1"], range=["#d62728", "#1f77b4"]), title="y",
+                        legend=alt.Legend() if legend else None))
 
 
 def boundary(w: np.ndarray, b: float) -> pd.DataFrame:
@@ -67,7 +68,7 @@ def region_chart(grid: tuple, title: str) -> alt.Chart:
         color=alt.Color("p:Q", scale=alt.Scale(scheme="redblue", domain=[0, 1]), title="P(y=1)"),
         tooltip=[alt.Tooltip("x1:Q", format=".2f"), alt.Tooltip("x2:Q", format=".2f"),
                  alt.Tooltip("p:Q", format=".3f")])
-    return (heat + xor_points()).resolve_scale(color="independent").properties(title=title, height=340)
+    return (heat + xor_points(legend=False)).resolve_scale(color="independent").properties(title=title, height=340)
 
 
 header("10")

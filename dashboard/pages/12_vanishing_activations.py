@@ -36,10 +36,11 @@ header("12")
 # --------------------------------------------------------------------------- activations
 st.subheader(t("p12.act.title"))
 st.markdown(t("p12.act.text"))
-st.latex(r"\sigma(x) = \frac{1}{1 + e^{-x}}, \quad \sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac14"
-         r"\qquad \mathrm{ReLU}(x) = \max(0, x), \quad \mathrm{ReLU}'(x) = [x > 0]")
-st.latex(r"\mathrm{swish}(x) = x\,\sigma(x), \qquad \mathrm{mish}(x) = x \tanh(\ln(1 + e^{x})), \qquad"
-         r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}")
+f1, f2 = st.columns(2)
+f1.latex(r"\sigma(x) = \frac{1}{1 + e^{-x}}, \quad \sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac14")
+f2.latex(r"\mathrm{ReLU}(x) = \max(0, x), \quad \mathrm{ReLU}'(x) = [x > 0]")
+f1.latex(r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}")
+f2.latex(r"\mathrm{swish}(x) = x\,\sigma(x), \quad \mathrm{mish}(x) = x \tanh\big(\ln(1 + e^{x})\big)")
 default = [n for n in ("sigmoid", "tanh", "relu") if n in ACTIVATIONS]
 chosen = st.multiselect(t("p12.act.choose"), list(ACTIVATIONS), default=default, key="p12_acts",
                         format_func=LABELS.get)
@@ -64,9 +65,10 @@ st.markdown(t("p12.act.note"))
 # --------------------------------------------------------------------------- vanishing
 st.subheader(t("p12.van.title"))
 st.markdown(t("p12.van.text"))
-st.latex(r"\frac{\partial L}{\partial W^{(1)}} = \frac{\partial L}{\partial a^{(D)}}"
-         r"\prod_{l=2}^{D} \left( W^{(l)\top} \odot \phi'(z^{(l-1)}) \right) \cdots"
-         r"\quad\Rightarrow\quad |\phi'| \le \tfrac14 \text{ each layer} \Rightarrow \text{vanishing}")
+st.latex(r"\delta^{(l)} = \big(W^{(l+1)\top} \delta^{(l+1)}\big) \odot \varphi'\big(z^{(l)}\big), \qquad "
+         r"\frac{\partial L}{\partial W^{(l)}} = \delta^{(l)}\, a^{(l-1)\top}")
+st.latex(r"\|\delta^{(1)}\| \;\lesssim\; \|\delta^{(D)}\| \prod_{l=2}^{D} \|W^{(l)}\|\, \max|\varphi'|"
+         r"\qquad (\text{sigmoid: } \max|\varphi'| = \tfrac14)")
 c1, c2, c3, c4 = st.columns(4)
 depth = c1.slider(t("p12.van.depth"), 2, 30, 10, key="p12_depth")
 act_names = list(ACTIVATIONS)

@@ -25,7 +25,7 @@ def experiment(seed: int) -> dict:
 def histogram(values: np.ndarray, title: str, color: str) -> alt.Chart:
     df = pd.DataFrame({"value": np.ravel(values)})
     return alt.Chart(df).mark_bar(color=color, opacity=0.8).encode(
-        x=alt.X("value:Q", bin=alt.Bin(maxbins=25), title=title),
+        x=alt.X("value:Q", bin=alt.Bin(maxbins=15), title=title),
         y=alt.Y("count():Q", title=t("p13.count")),
     ).properties(height=220)
 
@@ -56,7 +56,7 @@ mu, var = float(np.ravel(s["mean"])[0]), float(np.ravel(s["var"])[0])
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("p13.step1"), number(mu, 4))
 m2.metric(t("p13.step2"), number(var, 4))
-m3.metric(t("p13.step3"), t("p13.step3.value"))
+m3.metric(t("p13.step3"), "(x − μ) / σ")
 m4.metric(t("p13.step4"), f"γ={gamma:g}, β={beta:g}")
 
 h1, h2, h3 = st.columns(3)

@@ -41,7 +41,10 @@ def grid_chart(arr: np.ndarray, title: str, box: tuple[int, int, int, int] | Non
                scheme: str = "blues", size: int = 34) -> alt.Chart:
     """Heatmap with the numbers written in; ``box = (top, left, kh, kw)`` outlines a window."""
     df = cells(arr)
-    df["label"] = ["" if np.isnan(v) else number(v, 2) for v in df["value"]]  # NaN = not yet computed
+    # NaN = not computed yet; "+ 0.0" turns −0.0 into 0.0 so no "-0" is printed
+    df["label"] = ["" if np.isnan(v) else number(v + 0.0, 2) for v in df["value"]]
+    lo, hi = np.nanmin(arr, initial=0.0), np.nanmax(arr, initial=0.0)
+    df["dark"] = df["value"] > (lo + hi) / 2 if scheme != "purpleorange" else False  # white text there
     h, w = arr.shape
     x = alt.X("col:O", axis=None)
     y = alt.Y("row:O", axis=None)
@@ -49,7 +52,8 @@ def grid_chart(arr: np.ndarray, title: str, box: tuple[int, int, int, int] | Non
     heat = base.mark_rect(stroke="white").encode(
         color=alt.Color("value:Q", scale=alt.Scale(scheme=scheme), legend=None),
         tooltip=["row", "col", "value"])
-    text = base.mark_text(fontSize=11).encode(text="label:N")
+    text = base.mark_text(fontSize=11).encode(
+        text="label:N", color=alt.condition("datum.dark", alt.value("white"), alt.value("black")))
     layers = [heat, text]
     if box is not None:
         r, c, kh, kw = box
@@ -150,8 +154,8 @@ with f2:
     ks = b.number_input(t("p14.ksize"), 1, 15, 11, key="p14_ksize")
     filters = c.number_input(t("p14.filters"), 1, 2048, 96, key="p14_filters")
     n_params = conv_params(int(cin), int(ks), int(filters))
-    st.latex(rf"(k \cdot k \cdot C_\text{{in}} + 1) \cdot F = ({ks} \cdot {ks} \cdot {cin} + 1) \cdot {filters}"
-             rf" = {n_params:,}".replace(",", "{,}"))
+    st.latex(r"(k \cdot k \cdot C_\text{in} + 1) \cdot F")
+    st.latex(rf"({ks} \cdot {ks} \cdot {cin} + 1) \cdot {filters} = {n_params:,}".replace(",", "{,}"))
     st.metric(t("p14.params"), f"{n_params:,}")
 
 # --------------------------------------------------------------------------- pooling
