@@ -341,9 +341,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "p15.col.memory": {"ko": "메모리", "en": "memory"},
     "p15.col.macs": {"ko": "MAC", "en": "MACs"},
     "p15.table_note": {
-        "ko": "출력 크기는 (C, H, W), 메모리는 그 층 출력의 float32 바이트(10⁶ = 1 MB)입니다. 가중치는 만들지 "
+        "ko": "출력 크기는 (C, H, W), 메모리는 그 층 출력의 float32 크기(1 KB = 10³ 바이트)입니다. 가중치는 만들지 "
               "않고(meta 장치) 모양만 계산하므로 VGG16도 즉시 나옵니다.",
-        "en": "Output shape is (C, H, W); memory is the float32 bytes of the layer's output (10⁶ = 1 MB). The "
+        "en": "Output shape is (C, H, W); memory is the float32 size of the layer's output (1 KB = 10³ bytes). The "
               "models are built on the meta device — shapes only, no weights — so even VGG16 is instant."},
     "p15.aux_note": {"ko": "전체 {total}개에는 학습 때만 쓰는 보조 분류기가 포함됩니다. 보조 분류기를 빼면 {without}개입니다.",
                      "en": "The total {total} includes the auxiliary classifiers used only in training; without "
@@ -424,9 +424,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "(a bottleneck) and cuts the cost."},
     "p15.blocks.residual": {
         "ko": "**잔차 블록 (ResNet)**: 블록은 입력에 더할 차이 F(x)만 배웁니다. 지름길(x)을 통해 기울기가 "
-              "그대로 흐르므로(∂y/∂x에 I가 더해짐) 152층도 학습됩니다.",
+              "그대로 흐르므로(ReLU 앞에서 ∂y/∂x에 I가 더해짐) 152층도 학습됩니다.",
         "en": "**Residual block (ResNet)**: the block learns only the change F(x) added to its input. The "
-              "shortcut passes the gradient straight through (an identity I is added to ∂y/∂x), so even 152 "
+              "shortcut passes the gradient straight through (before the ReLU an identity I is added to ∂y/∂x), so even 152 "
               "layers train."},
     "p15.blocks.se": {
         "ko": "**SE 블록 (SENet)**: 채널마다 전역 평균(squeeze)을 내고, 작은 2층 신경망이 채널별 중요도 s ∈ (0, 1)을 "

@@ -13,6 +13,7 @@ from core.cnn import list_models, model_info, summarize
 from dashboard.ui import header, show_code, t
 
 MB = 1e6  # decimal megabytes, as the lecture writes memory
+KB = 1e3
 
 
 @st.cache_data(show_spinner=False)
@@ -46,22 +47,33 @@ def shape_text(shape) -> str:
     return "×".join(str(s) for s in shape) if shape else "—"
 
 
+def count(value) -> str:
+    """A count with thousands separators; '—' where the lecture prints nothing."""
+    return "—" if value is None else f"{value:,}"
+
+
+def macs_text(macs: int) -> str:
+    return f"{macs / 1e9:,.2f} G" if macs >= 1e9 else f"{macs / 1e6:,.1f} M"
+
+
 def layer_table(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame({
         t("p15.col.layer"): [r["name"] for r in rows],
         t("p15.col.type"): [r["type"] for r in rows],
         t("p15.col.shape"): [shape_text(r["output_shape"]) for r in rows],
         t("p15.col.params"): [r["params"] for r in rows],
-        t("p15.col.memory"): [r["activation_bytes"] / MB for r in rows],
+        t("p15.col.memory"): [r["activation_bytes"] / KB for r in rows],
         t("p15.col.macs"): [r["macs"] for r in rows],
     })
 
 
 def lecture_lenet() -> None:
-    df = pd.DataFrame(lt.lenet5_rows())
-    st.dataframe(df.rename(columns={"layer": t("p15.col.layer"), "lecture_params": t("p15.lec.params"),
-                                    "params": t("p15.our.params"), "lecture_size": t("p15.lec.size"),
-                                    "size": t("p15.our.size")}), hide_index=True)
+    rows = lt.lenet5_rows()
+    st.dataframe(pd.DataFrame({t("p15.col.layer"): [r["layer"] for r in rows],
+                               t("p15.lec.params"): [count(r["lecture_params"]) for r in rows],
+                               t("p15.our.params"): [count(r["params"]) for r in rows],
+                               t("p15.lec.size"): [count(r["lecture_size"]) for r in rows],
+                               t("p15.our.size"): [count(r["size"]) for r in rows]}), hide_index=True)
     st.markdown(t("p15.lec.lenet"))
 
 
@@ -72,8 +84,8 @@ def lecture_alexnet() -> None:
     df = pd.DataFrame({t("p15.col.layer"): [r["layer"] for r in rows],
                        t("p15.lec.map"): [shape_text(r["lecture_map"]) for r in rows],
                        t("p15.our.map"): [shape_text(r["map"]) for r in rows],
-                       t("p15.lec.params"): [r["lecture_params"] for r in rows],
-                       t("p15.our.params"): [r["params"] for r in rows]})
+                       t("p15.lec.params"): [count(r["lecture_params"]) for r in rows],
+                       t("p15.our.params"): [count(r["params"]) for r in rows]})
     st.dataframe(df, hide_index=True)
     c1, c2 = st.columns(2)
     c1.metric(t("p15.alex.total_lecture"), f"{sum(r['lecture_params'] for r in rows):,}")
@@ -86,9 +98,9 @@ def lecture_vgg16() -> None:
     df = pd.DataFrame({t("p15.col.layer"): [r["layer"] for r in rows],
                        t("p15.col.shape"): [shape_text(r["shape"]) for r in rows],
                        t("p15.lec.act"): [r["lecture_activations"] for r in rows],
-                       t("p15.our.act"): [r["activations"] for r in rows],
-                       t("p15.lec.weights"): [r["lecture_weights"] for r in rows],
-                       t("p15.our.weights"): [r["weights"] for r in rows]})
+                       t("p15.our.act"): [count(r["activations"]) for r in rows],
+                       t("p15.lec.weights"): [count(r["lecture_weights"]) for r in rows],
+                       t("p15.our.weights"): [count(r["weights"]) for r in rows]})
     st.dataframe(df, hide_index=True)
     c1, c2, c3 = st.columns(3)
     c1.metric(t("p15.vgg.printed"), f"{tot['lecture_printed_total']} ≈ {tot['lecture_printed_memory_mb']} MB")
@@ -126,16 +138,16 @@ with st.spinner(t("p15.computing")):
     rows, totals = summary_of(name)
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("p15.total_params"), f"{totals['params']:,}")
-m2.metric(t("p15.total_macs"), f"{totals['macs'] / 1e9:,.2f} G")
+m2.metric(t("p15.total_macs"), macs_text(totals["macs"]))
 m3.metric(t("p15.total_memory"), f"{totals['activation_bytes'] / MB:,.1f} MB")
 m4.metric(t("p15.n_rows"), len(rows))
 st.latex(r"\text{params}_\text{conv} = (k \cdot k \cdot C_\text{in} / g + 1)\, C_\text{out}, \qquad "
-         r"\text{MACs}_\text{conv} = C_\text{out} H_\text{out} W_\text{out} \cdot k \cdot k \cdot C_\text{in} / g,"
-         r"\qquad \text{memory} = 4\,\text{B} \times C H W")
+         r"\text{memory} = 4\,\text{B} \times C H W")
+st.latex(r"\text{MACs}_\text{conv} = C_\text{out} H_\text{out} W_\text{out} \cdot k \cdot k \cdot C_\text{in} / g")
 st.dataframe(layer_table(rows), hide_index=True, height=360, column_config={
     t("p15.col.params"): st.column_config.NumberColumn(format="localized"),
     t("p15.col.macs"): st.column_config.NumberColumn(format="localized"),
-    t("p15.col.memory"): st.column_config.NumberColumn(format="%.3f MB")})
+    t("p15.col.memory"): st.column_config.NumberColumn(format="%.1f KB")})
 st.caption(t("p15.table_note"))
 
 reference = {r["model"]: r for r in parameter_rows()}[name]
@@ -156,7 +168,7 @@ prows = pd.DataFrame(parameter_rows())
 prows["chosen"] = prows["model"] == name
 points = alt.Chart(prows).mark_point(filled=True, size=120).encode(
     x=alt.X("year:Q", scale=alt.Scale(zero=False), axis=alt.Axis(format="d"), title=t("p15.year.year")),
-    y=alt.Y("params:Q", scale=alt.Scale(type="log"), title=t("p15.year.params")),
+    y=alt.Y("params:Q", scale=alt.Scale(type="log"), axis=alt.Axis(format="~s"), title=t("p15.year.params")),
     color=alt.Color("family:N", title=t("p15.year.family")),
     stroke=alt.condition("datum.chosen", alt.value("black"), alt.value(None)), strokeWidth=alt.value(2),
     tooltip=["model", "family", "year", alt.Tooltip("params:Q", format=",")])
@@ -167,18 +179,14 @@ st.markdown(t("p15.year.note"))
 
 # --------------------------------------------------------------------------- blocks
 st.subheader(t("p15.blocks.title"))
-b1, b2, b3 = st.columns(3)
-with b1:
-    st.markdown(t("p15.blocks.inception"))
-    st.latex(r"y = \big[\,f_{1\times1}(x) \;\|\; f_{3\times3}(f_{1\times1}(x)) \;\|\; "
-             r"f_{5\times5}(f_{1\times1}(x)) \;\|\; f_{1\times1}(\mathrm{pool}(x))\,\big]")
-with b2:
-    st.markdown(t("p15.blocks.residual"))
-    st.latex(r"y = \mathrm{ReLU}\big(F(x) + x\big), \qquad \frac{\partial y}{\partial x} = "
-             r"\frac{\partial F}{\partial x} + I")
-with b3:
-    st.markdown(t("p15.blocks.se"))
-    st.latex(r"z_c = \frac{1}{HW}\sum_{i,j} u_{c,i,j}, \quad s = \sigma\big(W_2\, \mathrm{ReLU}(W_1 z)\big),"
-             r"\quad \tilde u_c = s_c\, u_c")
+st.markdown(t("p15.blocks.inception"))
+st.latex(r"y = \big[\,f_{1\times1}(x) \;\|\; f_{3\times3}(f_{1\times1}(x)) \;\|\; "
+         r"f_{5\times5}(f_{1\times1}(x)) \;\|\; f_{1\times1}(\mathrm{pool}(x))\,\big]")
+st.markdown(t("p15.blocks.residual"))
+st.latex(r"y = \mathrm{ReLU}\big(F(x) + x\big), \qquad \frac{\partial y}{\partial x} = "
+         r"\frac{\partial F}{\partial x} + I")
+st.markdown(t("p15.blocks.se"))
+st.latex(r"z_c = \frac{1}{HW}\sum_{i,j} u_{c,i,j}, \qquad s = \sigma\big(W_2\, \mathrm{ReLU}(W_1 z)\big), "
+         r"\qquad \tilde u_c = s_c\, u_c")
 
 show_code(summarize, lt.parameter_rows, lt.vgg16_activation_totals)
