@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import platform
-import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -83,8 +82,9 @@ def matmul_timings(sizes: Sequence[int] = (64, 128, 256, 512), devices: Sequence
                    repeats: int = 3, seed: int = 0) -> list[dict]:
     """Time a float32 ``(n, n) @ (n, n)`` product for every ``n`` in ``sizes`` on every device.
 
-    Each measurement is the median of ``repeats`` runs after one untimed warm-up run (the first run
-    pays for memory allocation, library loading and, on CUDA, kernel selection).
+    Each measurement is the best (shortest) of ``repeats`` runs after one untimed warm-up run: the first
+    run pays for memory allocation, library loading and, on CUDA, kernel selection, and the shortest
+    run is the one least disturbed by other programs sharing the machine (``timeit``'s advice).
 
     Args:
         sizes: matrix sizes ``n`` (positive integers).
@@ -93,7 +93,7 @@ def matmul_timings(sizes: Sequence[int] = (64, 128, 256, 512), devices: Sequence
         seed: seed for the random matrices.
 
     Returns:
-        One dict per (device, size): ``device``, ``size``, ``seconds`` (median wall time) and
+        One dict per (device, size): ``device``, ``size``, ``seconds`` (best wall time) and
         ``gflops`` (``2 n³`` floating-point operations divided by the time, in 10⁹ per second).
     """
     devices = available_devices() if devices is None else tuple(devices)
@@ -118,7 +118,7 @@ def matmul_timings(sizes: Sequence[int] = (64, 128, 256, 512), devices: Sequence
                 start = time.perf_counter()
                 run()
                 times.append(time.perf_counter() - start)
-            seconds = max(statistics.median(times), 1e-9)  # a zero reading would divide by zero
+            seconds = max(min(times), 1e-9)  # a zero reading would divide by zero
             rows.append({"device": device, "size": n, "seconds": seconds, "gflops": 2 * n**3 / seconds / 1e9})
     return rows
 

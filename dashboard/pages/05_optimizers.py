@@ -91,7 +91,9 @@ with map_col:
     y_enc = alt.Y("y:Q", scale=alt.Scale(domain=list(surface.ylim), nice=False), title="y")
     heat = alt.Chart(landscape(surface_name)).mark_rect().encode(
         x=x_enc, x2="x2:Q", y=y_enc, y2="y2:Q",
-        color=alt.Color("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None))
+        color=alt.Color("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None),
+        # an outline in the fill colour closes the hairline seams between neighbouring cells
+        stroke=alt.Stroke("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None))
     lines = alt.Chart(trace).mark_line(strokeWidth=2.5, clip=True).encode(x=x_enc, y=y_enc, color=color,
                                                                          order="step:Q")
     heads = alt.Chart(trace[trace["step"] == trace.groupby("optimizer")["step"].transform("max")]).mark_point(

@@ -81,9 +81,10 @@ p_enc = alt.X("p:Q", title=t("p07.p"), scale=alt.Scale(domain=[0, 1]))
 loss_enc = alt.Y("loss:Q", title=t("p07.ce_loss"), scale=alt.Scale(domain=[0, 5.5], clamp=True))
 curves = loss_curves().assign(curve=lambda df: np.where(df["y"] == 1, t("p07.y1"), t("p07.y0")))
 ce_lines = alt.Chart(curves).mark_line(strokeWidth=3).encode(
-    x=p_enc, y=loss_enc, color=alt.Color("curve:N", scale=colors, title=t("p07.curve")))
+    x=p_enc, y=loss_enc,
+    color=alt.Color("curve:N", scale=colors, title=t("p07.curve"), legend=alt.Legend(orient="bottom")))
 ce_dots = alt.Chart(per_student).mark_circle(size=120, opacity=0.9, stroke="black").encode(
-    x=p_enc, y=loss_enc, color=alt.Color("curve:N", scale=colors, legend=None),
+    x=p_enc, y=loss_enc, color=alt.Color("curve:N", scale=colors),
     tooltip=["hours", alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("loss:Q", format=".3f")])
 st.altair_chart((ce_lines + ce_dots).properties(height=300), width="stretch")
 
@@ -117,7 +118,8 @@ with loss_col:
     keep = np.unique(np.linspace(0, epochs, min(epochs + 1, MAX_POINTS)).astype(int))
     curve = pd.DataFrame({"epoch": keep, "loss": history["loss"][keep]})
     st.altair_chart(alt.Chart(curve).mark_line(color="#7c3aed").encode(
-        x=alt.X("epoch:Q", title=t("p07.epoch")), y=alt.Y("loss:Q", title=t("p07.loss_curve"))
+        x=alt.X("epoch:Q", title=t("p07.epoch")),
+        y=alt.Y("loss:Q", title=t("p07.loss_curve"), scale=alt.Scale(type="log"))
     ).properties(height=300), width="stretch")
 
 show_code(sigmoid, predict_proba, bce, fit_logistic)

@@ -78,7 +78,7 @@ if "torch-cuda" not in available_devices():
 
 @st.cache_data(show_spinner=True)
 def timings(sizes: tuple[int, ...]) -> list[dict]:
-    return matmul_timings(sizes, repeats=3)
+    return matmul_timings(sizes, repeats=5)
 
 
 sizes = st.multiselect(t("p08.sizes"), options=[32, 64, 128, 256, 512, 1024, 2048],
@@ -92,8 +92,8 @@ else:
     df = pd.DataFrame(rows)
     df["ms"] = df["seconds"] * 1e3
     chart = alt.Chart(df).mark_line(point=True).encode(
-        x=alt.X("size:Q", scale=alt.Scale(type="log", base=2), title=t("p08.col.size")),
-        y=alt.Y("gflops:Q", title=t("p08.col.gflops")),
+        x=alt.X("size:O", title=t("p08.col.size"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("gflops:Q", title=t("p08.col.gflops"), scale=alt.Scale(type="log")),
         color=alt.Color("device:N", title=t("p08.col.device")),
         tooltip=["device", "size", alt.Tooltip("ms:Q", format=".3f"), alt.Tooltip("gflops:Q", format=".1f")])
     st.altair_chart(chart, width="stretch")
