@@ -7,6 +7,7 @@ of a 5×2 grid plus noise, learnable in a few steps, so the tests can check that
 from __future__ import annotations
 
 import json
+import shutil
 import struct
 from pathlib import Path
 
@@ -274,3 +275,33 @@ def test_practical_nets_shapes_and_registry():
         cnn.build("mnist_net", widths=(8, 16))
     with pytest.raises(ValueError, match="equal length"):
         cnn.build("pets_net", widths=(8, 16), blocks=(1,))
+
+
+def test_pack_then_unpack_roundtrips_mnist_and_resizes_photos(fake_mnist, tmp_path):
+    import importlib.util
+
+    from core import data as D
+
+    spec = importlib.util.spec_from_file_location("pack_data", Path(__file__).parent.parent / "scripts" / "pack_data.py")
+    pack_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pack_data)
+    root = tmp_path / "root"
+    shutil.copytree(fake_mnist / "MNIST", root / "MNIST")
+    rng = np.random.default_rng(0)
+    for cls in ("Cat", "Dog"):
+        (root / "PetImages" / cls).mkdir(parents=True)
+        for i in range(3):
+            Image.fromarray(rng.integers(0, 256, (200, 300, 3), dtype=np.uint8)).save(root / "PetImages" / cls / f"{i}.jpg")
+        (root / "PetImages" / cls / "broken.jpg").write_bytes(b"not a jpeg")
+    assert pack_data.main(["pack", "--data-dir", str(root), "--out", str(tmp_path / "pack"), "--pet-size", "64"]) == 0
+    manifest = json.loads((tmp_path / "pack" / "manifest.json").read_text())
+    assert manifest["pets"]["skipped"] == 2 and manifest["pets"]["train"] + manifest["pets"]["test"] == 6
+    assert sorted(manifest["mnist"]) == sorted(f"{n}.gz" for n in D.MNIST_FILES)
+    assert pack_data.main(["unpack", "--src", str(tmp_path / "pack"), "--to", str(tmp_path / "data")]) == 0
+    for train in (True, False):
+        a, b = D.mnist_arrays(train, root), D.mnist_arrays(train, tmp_path / "data")
+        assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+    with Image.open(tmp_path / "data" / "PetImages" / "Dog" / "0.jpg") as im:
+        assert im.size == (96, 64)                     # shorter side 64, aspect kept
+    split = D.pets_split(tmp_path / "data")            # the same names → the same held-out split
+    assert len(split.train_files) + len(split.test_files) == 6 and split.skipped == 0
