@@ -148,7 +148,7 @@ class GoogLeNet(nn.Module):
         self.avgpool = nn.AdaptiveAvgPool2d(1)
         self.flatten = nn.Flatten()                       # (N, 1024)
         self.dropout = nn.Dropout(dropout)
-        self.fc = nn.Linear(1024, num_classes)
+        self.fc = nn.Linear(block.out_channels, num_classes)
         for m in self.modules():
             if isinstance(m, (nn.Conv2d, nn.Linear)):
                 nn.init.trunc_normal_(m.weight, std=0.01, a=-2, b=2)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn as nn
 
-from .googlenet import Inception
+from .googlenet import INCEPTION_V1, Inception
 from .registry import build, list_models, model_info
 from .summary import FLOAT32_BYTES, LayerRow, Summary, summarize
 
@@ -206,9 +206,9 @@ def vgg16_activation_rows() -> list[dict]:
     Each conv, pool and FC output is counted once (ReLU and dropout are in place, as the table
     assumes), plus the input. ``weights`` excludes biases, as the lecture's table does.
     """
-    summary = summarize(meta_model("vgg16"), model_info("vgg16").input_shape)
-    rows = {r.name: r for r in summary.rows if r.type in _VGG_COUNTED}
     model = meta_model("vgg16")
+    summary = summarize(model, model_info("vgg16").input_shape)
+    rows = {r.name: r for r in summary.rows if r.type in _VGG_COUNTED}
     modules = dict(model.named_modules())
     out = []
     for r in VGG16_ACTIVATIONS:
@@ -246,9 +246,9 @@ def vgg16_activation_totals() -> dict:
 
 def inception3a() -> dict:
     """Inception (3a) on its own: shapes, convolution weights without biases and MACs vs the lecture."""
-    c, h, w = GOOGLENET_3A_IN[2], GOOGLENET_3A_IN[0], GOOGLENET_3A_IN[1]
+    h, w, c = GOOGLENET_3A_IN
     with torch.device("meta"):
-        block = Inception(c, 64, 96, 128, 16, 32, 32)    # the paper's Table 1 row for (3a)
+        block = Inception(*dict(e for e in INCEPTION_V1 if e)["inception3a"])   # the paper's Table 1 row
     summary = summarize(block, (c, h, w), blocks=(Inception,))
     weights = sum(m.weight.numel() for m in block.modules() if isinstance(m, nn.Conv2d))
     return {"in": GOOGLENET_3A_IN, "out": _hwc(summary.rows[0].output_shape), "lecture_out": GOOGLENET_3A_OUT,
@@ -262,7 +262,7 @@ def parameter_rows() -> list[dict]:
     out = []
     for name in list_models(famous=True):
         info = model_info(name)
-        kw = {"aux_logits": False} if name == "googlenet" else {}
+        kw = {"aux_logits": False} if name == "googlenet" else {}   # aux heads are dropped after training
         params = sum(p.numel() for p in meta_model(name, **kw).parameters())
         out.append({"model": name, "family": info.family, "year": info.year, "paper": info.paper,
                     "params": params, "reference": REFERENCE_PARAMS.get(name)})
