@@ -364,3 +364,17 @@ def test_p16_live_training_reports_core_numbers(data_root_real, tmp_path, monkey
     final = list(mini_train(x[:500], y[:500], lr=3e-3, seed=0, arch=arch,
                             test_images=xt[:1000], test_labels=yt[:1000]))[-1]
     assert metric(at, "p16.live.test_acc", "en") == f"{final['test_acc']:.2%}"
+
+
+def test_p16_renders_the_committed_models_or_says_there_are_none(monkeypatch):
+    from core.card import load_card
+
+    monkeypatch.delenv("DL_MODELS_DIR", raising=False)
+    at = render("16_our_models.py", "ko")
+    paths = sorted((ROOT / "models").glob("*.json"))
+    if paths:  # the first card (by file name) is the one shown in detail
+        first = load_card(paths[0])["metrics"]["test"]
+        assert metric(at, "p16.acc") == f"{first['accuracy']:.2%}"
+        assert metric(at, "p16.n") == f"{first['n']:,}"
+    else:
+        assert any(translate("p16.cards.none", folder=str(ROOT / "models")) == i.value for i in at.info)

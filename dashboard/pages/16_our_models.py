@@ -60,23 +60,25 @@ def confusion_chart(card: dict) -> alt.Chart:
     heat = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(type="symlog", scheme="blues"),
                                                    legend=None), tooltip=["true", "pred", "count"])
     text = base.mark_text(fontSize=10).encode(text="count:Q")
-    side = max(220, 34 * len(names))
+    side = max(160, 34 * len(names))
     return (heat + text).properties(title=t("p16.cm.title"), width=side, height=side)
 
 
-def history_chart(history: dict) -> alt.Chart | None:
-    """Every per-epoch series of ``card["history"]`` against the epoch, one small chart each."""
+def history_charts(history: dict) -> list[alt.Chart]:
+    """One small chart per per-epoch series of ``card["history"]`` (e.g. train_loss, test_acc)."""
     epochs = history.get("epoch")
-    series = [k for k, v in history.items() if k != "epoch" and isinstance(v, list) and v]
-    if not epochs or not series:
-        return None
+    if not epochs:
+        return []
     charts = []
-    for key in series:
-        values = history[key]
-        df = pd.DataFrame({"epoch": epochs[:len(values)], key: values[:len(epochs)]})
-        charts.append(alt.Chart(df).mark_line(point=True).encode(x="epoch:Q", y=alt.Y(f"{key}:Q", title=key))
-                      .properties(title=key, width=260, height=200))
-    return alt.hconcat(*charts)
+    for key, values in history.items():
+        if key == "epoch" or not isinstance(values, list) or not values:
+            continue
+        n = min(len(epochs), len(values))
+        df = pd.DataFrame({"epoch": epochs[:n], key: values[:n]})
+        charts.append(alt.Chart(df).mark_line(point=True).encode(
+            x=alt.X("epoch:Q", title=t("p16.epochs")), y=alt.Y(f"{key}:Q", scale=alt.Scale(zero=False), title=key),
+        ).properties(title=key, height=220))
+    return charts
 
 
 header("16")
@@ -104,27 +106,26 @@ else:
     chosen = st.selectbox(t("p16.pick"), names, key="p16_model", format_func=titles.get)
     card = cards[names.index(chosen)]
     test, training = card["metrics"]["test"], card["training"]
-    m1, m2, m3, m4 = st.columns(4)
+    m1, m2, m3 = st.columns([1, 2, 1])
     m1.metric(t("p16.acc"), f"{test['accuracy']:.2%}")
     m2.metric(t("p16.ci"), "{:.2%} – {:.2%}".format(*test["ci95"]))
     m3.metric(t("p16.n"), f"{test['n']:,}")
-    m4.metric(t("p16.params"), f"{card['params']:,}")
     st.caption(t("p16.split", split=test["split"], data=card["data"]["name"]))
     h1, h2, h3, h4 = st.columns(4)
-    h1.metric(t("p16.device"), training["device"])
-    h2.metric(t("p16.wall"), t("p16.wall.value", minutes=number(training["wall_time_s"] / 60, 1)))
-    h3.metric(t("p16.epochs"), training.get("epochs", "—"))
-    h4.metric(t("p16.date"), training["date"])
-    st.markdown(t("p16.hardware", hardware=training["hardware"], command=training["command"]))
+    h1.metric(t("p16.params"), f"{card['params']:,}")
+    h2.metric(t("p16.device"), training["device"])
+    h3.metric(t("p16.wall"), t("p16.wall.value", minutes=number(training["wall_time_s"] / 60, 1)))
+    h4.metric(t("p16.epochs"), training.get("epochs", "—"))
+    st.markdown(t("p16.hardware", hardware=training["hardware"], command=training["command"],
+                  date=training["date"]))
     st.latex(r"\text{Wilson 95\%}: \quad \frac{\hat p + \frac{z^2}{2n} \pm z \sqrt{\frac{\hat p(1-\hat p)}{n}"
              r" + \frac{z^2}{4n^2}}}{1 + \frac{z^2}{n}}, \qquad z = 1.96")
-    left, right = st.columns([2, 3])
-    left.altair_chart(confusion_chart(card), width="content")
-    curves = history_chart(card.get("history", {}))
-    if curves is None:
-        right.info(t("p16.no_history"))
-    else:
-        right.altair_chart(curves, width="content")
+    st.altair_chart(confusion_chart(card), width="content")
+    curves = history_charts(card.get("history", {}))
+    if not curves:
+        st.info(t("p16.no_history"))
+    for col, chart in zip(st.columns(max(1, len(curves))), curves, strict=False):
+        col.altair_chart(chart, width="stretch")
     with st.expander(t("p16.card_json")):
         st.json(card, expanded=False)
 
