@@ -51,7 +51,8 @@ with heat_col:
     })
     cells["label"] = cells["name"] + " = " + cells["count"].astype(str)
     base = alt.Chart(cells).encode(
-        x=alt.X("predicted:N", sort=None, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=13)),
+        x=alt.X("predicted:N", sort=None, title=None,
+                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=12, labelLimit=250)),
         y=alt.Y("actual:N", sort=None, title=None, axis=alt.Axis(labelFontSize=13)))
     heat = base.mark_rect(stroke="white", strokeWidth=3).encode(
         color=alt.Color("correct:N", legend=None, scale=alt.Scale(domain=[True, False],
