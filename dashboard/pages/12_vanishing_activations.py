@@ -36,11 +36,11 @@ header("12")
 # --------------------------------------------------------------------------- activations
 st.subheader(t("p12.act.title"))
 st.markdown(t("p12.act.text"))
-f1, f2 = st.columns(2)
-f1.latex(r"\sigma(x) = \frac{1}{1 + e^{-x}}, \quad \sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac14")
-f2.latex(r"\mathrm{ReLU}(x) = \max(0, x), \quad \mathrm{ReLU}'(x) = [x > 0]")
-f1.latex(r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}")
-f2.latex(r"\mathrm{swish}(x) = x\,\sigma(x), \quad \mathrm{mish}(x) = x \tanh\big(\ln(1 + e^{x})\big)")
+st.latex(r"\sigma(x) = \frac{1}{1 + e^{-x}}, \quad \sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac14, \quad"
+         r"\tanh'(x) = 1 - \tanh^2(x)")
+st.latex(r"\mathrm{ReLU}(x) = \max(0, x), \quad \mathrm{ReLU}'(x) = [x > 0], \quad"
+         r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}")
+st.latex(r"\mathrm{swish}(x) = x\,\sigma(x), \quad \mathrm{mish}(x) = x \tanh\big(\ln(1 + e^{x})\big)")
 default = [n for n in ("sigmoid", "tanh", "relu") if n in ACTIVATIONS]
 chosen = st.multiselect(t("p12.act.choose"), list(ACTIVATIONS), default=default, key="p12_acts",
                         format_func=LABELS.get)
@@ -67,8 +67,8 @@ st.subheader(t("p12.van.title"))
 st.markdown(t("p12.van.text"))
 st.latex(r"\delta^{(l)} = \big(W^{(l+1)\top} \delta^{(l+1)}\big) \odot \varphi'\big(z^{(l)}\big), \qquad "
          r"\frac{\partial L}{\partial W^{(l)}} = \delta^{(l)}\, a^{(l-1)\top}")
-st.latex(r"\|\delta^{(1)}\| \;\lesssim\; \|\delta^{(D)}\| \prod_{l=2}^{D} \|W^{(l)}\|\, \max|\varphi'|"
-         r"\qquad (\text{sigmoid: } \max|\varphi'| = \tfrac14)")
+st.latex(r"\|\delta^{(1)}\| \;\le\; \|\delta^{(D)}\| \prod_{l=2}^{D} \big(\|W^{(l)}\|\, \max|\varphi'|\big),"
+         r"\qquad \max|\sigma'| = \tfrac14")
 c1, c2, c3, c4 = st.columns(4)
 depth = c1.slider(t("p12.van.depth"), 2, 30, 10, key="p12_depth")
 act_names = list(ACTIVATIONS)
@@ -81,7 +81,7 @@ width = c4.select_slider(t("p12.van.width"), [16, 32, 64, 128], value=64, key="p
 g = norms(depth, width, activation, init, 0)
 layer_df = pd.DataFrame({"layer": np.arange(1, depth + 1), "norm": g})
 chart = alt.Chart(layer_df).mark_line(point=True).encode(
-    x=alt.X("layer:O", title=t("p12.van.layer")),
+    x=alt.X("layer:O", title=t("p12.van.layer"), axis=alt.Axis(labelAngle=0)),
     y=alt.Y("norm:Q", scale=alt.Scale(type="log"), title=t("p12.van.norm")),
     tooltip=["layer", alt.Tooltip("norm:Q", format=".3e")],
 ).properties(title=t("p12.van.chart", act=LABELS[activation], depth=depth))

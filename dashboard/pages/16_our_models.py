@@ -13,7 +13,7 @@ import streamlit as st
 
 from core.card import load_card
 from core.cnn import list_models, model_info
-from core.data import DataNotFoundError, mnist_arrays
+from core.data import DataNotFoundError, data_root, mnist_arrays
 from core.train import mini_train
 from dashboard.ui import ROOT, header, lang, number, show_code, t
 
@@ -45,8 +45,9 @@ def digit_nets() -> list[str]:
 
 
 @st.cache_resource(show_spinner=False)
-def mnist(train: bool) -> tuple[np.ndarray, np.ndarray]:
-    return mnist_arrays(train=train)
+def mnist(root: str, train: bool) -> tuple[np.ndarray, np.ndarray]:
+    """MNIST as uint8 arrays, cached per data root (``$DL_DATA_DIR`` may differ between runs)."""
+    return mnist_arrays(train=train, root=root)
 
 
 def confusion_chart(card: dict) -> alt.Chart:
@@ -54,12 +55,15 @@ def confusion_chart(card: dict) -> alt.Chart:
     cm = np.asarray(card["metrics"]["test"]["confusion_matrix"])  # (K, K): rows true, columns predicted
     true, pred = np.indices(cm.shape)
     df = pd.DataFrame({"true": np.array(names)[true.ravel()], "pred": np.array(names)[pred.ravel()],
-                       "count": cm.ravel()})
+                       "count": cm.ravel(),
+                       # white text on the dark half of the symlog colour scale
+                       "dark": np.log1p(cm.ravel()) > np.log1p(cm.max()) / 2})
     base = alt.Chart(df).encode(x=alt.X("pred:N", sort=names, title=t("p16.cm.pred")),
                                 y=alt.Y("true:N", sort=names, title=t("p16.cm.true")))
     heat = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(type="symlog", scheme="blues"),
                                                    legend=None), tooltip=["true", "pred", "count"])
-    text = base.mark_text(fontSize=10).encode(text="count:Q")
+    text = base.mark_text(fontSize=10).encode(
+        text="count:Q", color=alt.condition("datum.dark", alt.value("white"), alt.value("black")))
     side = max(160, 34 * len(names))
     return (heat + text).properties(title=t("p16.cm.title"), width=side, height=side)
 
@@ -140,7 +144,8 @@ lr = c4.select_slider(t("p16.live.lr"), [1e-3, 3e-3, 1e-2], value=3e-3, key="p16
                       format_func=lambda v: f"{v:g}")
 if st.button(t("p16.live.start"), key="p16_train", type="primary"):
     try:
-        (x_tr, y_tr), (x_te, y_te) = mnist(True), mnist(False)
+        root = str(data_root())
+        (x_tr, y_tr), (x_te, y_te) = mnist(root, True), mnist(root, False)
     except (DataNotFoundError, FileNotFoundError) as err:
         st.session_state["p16_result"] = {"error": str(err)}
     else:
