@@ -4,6 +4,7 @@ too large → divergence), the iterates drawn on the curve, and Newton's method 
 The iterates come from ``core.optim.gradient_descent`` and ``core.optim.newton``; the page only defines
 which function the learner looks at (f and its derivatives) and draws it.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import altair as alt
@@ -22,9 +23,9 @@ TOL = 1e-3            # |f'(x)| below this counts as "arrived"
 class Function1D:
     """A lesson function: f (vectorised, for the curve), f′ and f″, and its formula."""
 
-    f: callable
-    df: callable
-    d2f: callable
+    f: Callable
+    df: Callable
+    d2f: Callable
     latex: str
 
 
