@@ -28,14 +28,17 @@ def demo_url() -> str:
 
 
 def load_cards(folder: Path) -> tuple[list[dict], dict[str, str]]:
-    """Every valid card in ``folder`` (sorted by name) and, per broken file, the reason."""
+    """Every valid card in ``folder`` and, per broken file, the reason.
+
+    Cards are ordered by task, the task's default model first, then by name.
+    """
     cards, errors = [], {}
     for path in sorted(folder.glob("*.json")):
         try:
             cards.append(load_card(path))
         except ValueError as err:
             errors[path.name] = str(err)
-    return cards, errors
+    return sorted(cards, key=lambda c: (c["task"], not c["default"], c["name"])), errors
 
 
 def digit_nets() -> list[str]:
@@ -128,8 +131,10 @@ else:
     curves = history_charts(card.get("history", {}))
     if not curves:
         st.info(t("p16.no_history"))
-    for col, chart in zip(st.columns(max(1, len(curves))), curves, strict=False):
-        col.altair_chart(chart, width="stretch")
+    per_row = 3
+    for start in range(0, len(curves), per_row):
+        for col, chart in zip(st.columns(per_row), curves[start:start + per_row], strict=False):
+            col.altair_chart(chart, width="stretch")
     with st.expander(t("p16.card_json")):
         st.json(card, expanded=False)
 
