@@ -472,6 +472,8 @@ def train(cfg: TrainConfig, resume: bool = False, max_steps: int | None = None,
                     return None
             if bar is not None:
                 bar.close()
+            if world > 1:
+                _average_buffers(_unwrap(model), world)
             ev = evaluate(_unwrap(model), data.test_x, data.test_y, spec.eval_transform, device,
                           len(spec.classes), amp=amp, channels_last=True)
             history["epoch"].append(epoch + 1)
@@ -505,6 +507,20 @@ def train(cfg: TrainConfig, resume: bool = False, max_steps: int | None = None,
         result = _write_final(cfg, spec, net, ev, history, data, device, wall, command, world, sessions)
     _cleanup(world)
     return result
+
+
+@torch.no_grad()
+def _average_buffers(model: nn.Module, world: int) -> None:
+    """Average BatchNorm running statistics over the ranks.
+
+    DDP broadcasts rank 0's buffers at the *start* of each forward, and every rank then updates
+    its own copy from its own batch, so after the last step the ranks' running statistics differ.
+    Averaging makes the evaluated and saved model identical on every rank (and uses all data).
+    """
+    for b in model.buffers():
+        if b.is_floating_point():
+            dist.all_reduce(b)
+            b /= world
 
 
 def _cleanup(world: int) -> None:

@@ -107,10 +107,11 @@ def test_flip_and_jitter_ranges():
 
 def test_pet_and_digit_transforms_shapes():
     gen = torch.Generator().manual_seed(0)
-    pets = torch.randint(0, 256, (5, 3, 72, 72), dtype=torch.uint8)
-    assert TT.pet_train(pets, gen).shape == (5, 3, 64, 64)
+    s, c = TT.PET_CACHE_SIZE, TT.PET_CROP
+    pets = torch.randint(0, 256, (5, 3, s, s), dtype=torch.uint8)
+    assert TT.pet_train(pets, gen).shape == (5, 3, c, c)
     ev = TT.pet_eval(pets)
-    ref = (TT.center_crop(pets, 64).double() / 255 - torch.tensor(TT.IMAGENET_MEAN).view(1, 3, 1, 1)) \
+    ref = (TT.center_crop(pets, c).double() / 255 - torch.tensor(TT.IMAGENET_MEAN).view(1, 3, 1, 1)) \
         / torch.tensor(TT.IMAGENET_STD).view(1, 3, 1, 1)
     torch.testing.assert_close(ev.double(), ref, rtol=0, atol=1e-5)
     digits = torch.randint(0, 256, (5, 1, 28, 28), dtype=torch.uint8)

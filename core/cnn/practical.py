@@ -4,7 +4,7 @@
   normalisation and ReLU, global average pooling and dropout before one linear classifier.
   Trained with light random-affine augmentation it passes 99.5 % on the MNIST test set.
 - ``pets_net``: a small residual network with squeeze-and-excitation (ResNet + SENet ideas from
-  the lecture) for 64×64 photos, trained from scratch, to show what pretraining buys.
+  the lecture) for small (48×48) photos, trained from scratch, to show what pretraining buys.
 
 Both are built from the small blocks below so each idea (conv-BN-ReLU, residual shortcut,
 channel attention) is one readable class.
@@ -107,11 +107,11 @@ class PetsNet(nn.Module):
     """From-scratch ResNet/SE network for small photos. ``(N, 3, H, W) → logits (N, num_classes)``.
 
     A stride-2 stem, then one stage per width; every stage after the first halves the resolution
-    (64×64 input: 32 → 16 → 8 → 4), then global average pooling, dropout and one linear layer.
+    (48×48 input: 24 → 12 → 6 → 3), then global average pooling, dropout and one linear layer.
     """
 
-    def __init__(self, num_classes: int = 2, widths: Sequence[int] = (32, 64, 128, 256),
-                 blocks: Sequence[int] = (1, 1, 2, 1), dropout: float = 0.2):
+    def __init__(self, num_classes: int = 2, widths: Sequence[int] = (24, 48, 96, 192),
+                 blocks: Sequence[int] = (1, 1, 1, 1), dropout: float = 0.2):
         super().__init__()
         if len(widths) != len(blocks) or not widths:
             raise ValueError(f"widths and blocks must be non-empty and of equal length, "
@@ -138,7 +138,7 @@ def mnist_net(num_classes: int = 10, **kw) -> MnistNet:
     return MnistNet(num_classes=num_classes, **kw)
 
 
-@register("pets_net", family="Practical", input_shape=(3, 64, 64), test_input_shape=(3, 32, 32),
+@register("pets_net", family="Practical", input_shape=(3, 48, 48), test_input_shape=(3, 32, 32),
           num_classes=2, famous=False, tags=("practical",))
 def pets_net(num_classes: int = 2, **kw) -> PetsNet:
     return PetsNet(num_classes=num_classes, **kw)
