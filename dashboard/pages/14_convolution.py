@@ -43,14 +43,16 @@ def grid_chart(arr: np.ndarray, title: str, box: tuple[int, int, int, int] | Non
     df = cells(arr)
     # NaN = not computed yet; "+ 0.0" turns −0.0 into 0.0 so no "-0" is printed
     df["label"] = ["" if np.isnan(v) else number(v + 0.0, 2) for v in df["value"]]
+    diverging = scheme == "purpleorange"  # products can be negative: colour around 0, dark at both ends
     lo, hi = np.nanmin(arr, initial=0.0), np.nanmax(arr, initial=0.0)
-    df["dark"] = df["value"] > (lo + hi) / 2 if scheme != "purpleorange" else False  # white text there
+    df["dark"] = (df["value"].abs() > max(-lo, hi) / 2) if diverging else (df["value"] > (lo + hi) / 2)
     h, w = arr.shape
     x = alt.X("col:O", axis=None)
     y = alt.Y("row:O", axis=None)
     base = alt.Chart(df).encode(x=x, y=y)
     heat = base.mark_rect(stroke="white").encode(
-        color=alt.Color("value:Q", scale=alt.Scale(scheme=scheme), legend=None),
+        color=alt.Color("value:Q", scale=alt.Scale(scheme=scheme, domainMid=0) if diverging
+                        else alt.Scale(scheme=scheme), legend=None),
         tooltip=["row", "col", "value"])
     text = base.mark_text(fontSize=11).encode(
         text="label:N", color=alt.condition("datum.dark", alt.value("white"), alt.value("black")))
