@@ -41,6 +41,14 @@ MODELS_DIR = ROOT / "models"
 EXAMPLES_DIR = ROOT / "demos" / "examples"
 EXPECTED = {"digit": ("mnist", "lenet5"), "pet": ("pets", "pets_scratch")}
 TASK_TITLE = {"digit": "손글씨 숫자 · MNIST", "pet": "개 vs 고양이 · Dog vs Cat"}
+SELECT_BRUSH_JS = """() => {
+  const pick = (tries) => {
+    const b = document.querySelector('#digit-sketch button[aria-label="Brush"]');
+    if (b && !b.classList.contains('selected')) { b.click(); }
+    else if (!b && tries > 0) { setTimeout(() => pick(tries - 1), 500); }
+  };
+  setTimeout(() => pick(20), 500);
+}"""
 
 
 @dataclass(frozen=True)
@@ -231,7 +239,7 @@ def _digit_tab(h: Handlers, models, errors):
             sketch = gr.Sketchpad(
                 label="여기에 그리기 · draw here", type="pil", image_mode="RGBA", canvas_size=(280, 280),
                 brush=gr.Brush(default_size=11, colors=["#000000"], color_mode="fixed"),  # 22 px wide
-                eraser=gr.Eraser(default_size=16), layers=False)
+                eraser=gr.Eraser(default_size=16), layers=False, elem_id="digit-sketch")
             draw_btn = gr.Button("예측 · Predict", variant="primary")
             upload = gr.Image(label="또는 이미지 올리기 · or upload an image", type="filepath",
                               sources=["upload", "clipboard"], height=200)
@@ -297,7 +305,7 @@ def build_demo(models_dir: str | os.PathLike = MODELS_DIR, cfg: DemoConfig | Non
     cfg = cfg or DemoConfig()
     models, errors = load_models(models_dir)
     h = Handlers(models, errors, cfg)
-    with gr.Blocks(title="딥러닝 Part 1 데모 · Deep Learning Part 1 demo") as demo:
+    with gr.Blocks(title="딥러닝 Part 1 데모 · Deep Learning Part 1 demo", analytics_enabled=False) as demo:
         gr.Markdown("# 딥러닝 Part 1 데모 · Deep Learning Part 1 demo\n"
                     "강의에서 학습한 CNN을 ONNX Runtime으로 실행합니다 · the lecture's CNNs, served with ONNX Runtime.")
         with gr.Tabs():
@@ -318,6 +326,9 @@ def build_demo(models_dir: str | os.PathLike = MODELS_DIR, cfg: DemoConfig | Non
                             preprocess=False)
         api_pet_btn.click(h.api_pet, [api_pet_in, pet_picker], api_pet_out, api_name="predict_pet",
                           preprocess=False)
+        # Gradio 6 opens the Sketchpad with no tool selected ("select the draw tool to start");
+        # a learner should be able to draw at once, so the brush is picked when the page loads.
+        demo.load(None, js=SELECT_BRUSH_JS)
     demo.queue(default_concurrency_limit=cfg.concurrency, max_size=cfg.max_queue)
     return demo
 
