@@ -117,7 +117,7 @@ def test_p11_editing_x_and_lr_changes_every_number():
     at = render("11_backprop.py", "en")
     at.number_input(key="p11_x1").set_value(0.8)
     at.number_input(key="p11_lr").set_value(2.0)
-    at.select_slider(key="p11_step").set_value("delta3")
+    at.select_slider(key="p11_step").set_value(translate("p11.step.delta3", "en"))
     at.run()
     assert not at.exception, at.exception
     x = np.array([0.8, DEFAULTS["x"][1]])
@@ -125,6 +125,10 @@ def test_p11_editing_x_and_lr_changes_every_number():
     assert metric(at, "p11.cost", "en") == number(expected["J"], 6)
     assert metric(at, "p11.w1_11", "en") == number(float(expected["W1_new"][0, 0]), 6)
     assert metric(at, "p11.w2_11", "en") == number(float(expected["W2_new"][0, 0]), 6)
+    # δ⁽³⁾ is step 6: steps 1–6 are shown with their numbers, the later ones are not yet
+    headings = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert [h.split(".")[0] for h in headings] == [f"**{i}" for i in range(1, 7)]
+    assert any(f"{expected['delta3'][0]:.4f}" in tex.value for tex in at.latex)
 
 
 # --------------------------------------------------------------------------- page 12

@@ -78,10 +78,10 @@ tr = trace(x, y, W1, W2, lr)
 # --------------------------------------------------------------------------- step by step
 st.subheader(t("p11.steps"))
 ids = [s[0] for s in STEPS]
-# Labels are looked up now, in this run's language: the widget may call format_func outside the run.
+# The options are the translated labels themselves, so any caller (tests, benchmarks) can pick one by its text.
 step_labels = {s: t(f"p11.step.{s}") for s in ids}
-chosen = st.select_slider(t("p11.step"), options=ids, value=ids[-1], key="p11_step", format_func=step_labels.get)
-upto = ids.index(chosen)
+labels = list(step_labels.values())
+upto = labels.index(st.select_slider(t("p11.step"), options=labels, value=labels[-1], key="p11_step"))
 for i, (sid, keys, formula) in enumerate(STEPS[:upto + 1]):
     phase = t("p11.forward") if i < 5 else t("p11.backward")
     box = st.container(border=True) if i == upto else st.container()
