@@ -403,12 +403,14 @@ def train(cfg: TrainConfig, resume: bool = False, max_steps: int | None = None,
         (out / "config.json").write_text(json.dumps(dataclasses.asdict(cfg), indent=2))
 
     def gather_aug_states() -> list[torch.Tensor]:
+        """Every rank's augmentation generator state (CPU byte tensors), for rank 0's checkpoint."""
         state = aug.get_state()
         if world == 1:
             return [state]
+        state = state.to(device)  # NCCL only moves CUDA tensors; the states have equal sizes
         states = [torch.empty_like(state) for _ in range(world)]
-        dist.all_gather(states, state)  # gloo/nccl need same-size tensors: generator states are
-        return states
+        dist.all_gather(states, state)
+        return [s.cpu() for s in states]
 
     def save(epoch_: int, step_: int) -> None:
         states = gather_aug_states()

@@ -245,7 +245,7 @@ TASKS: dict[str, TaskSpec] = {
         name="pets_scratch", arch="pets_net", task="pet", classes=("cat", "dog"), preprocess=_pet_preprocess(),
         load=load_pets_task, train_transform=pet_train, eval_transform=pet_eval,
         arch_kwargs={"widths": [24, 48, 96, 192], "blocks": [1, 1, 1, 1]},
-        epochs=10, batch_size=64, lr=3e-3, weight_decay=5e-2, label_smoothing=0.1),
+        epochs=16, batch_size=64, lr=3e-3, weight_decay=5e-2, label_smoothing=0.1),
 }
 
 
