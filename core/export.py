@@ -28,7 +28,8 @@ import torch.nn as nn
 
 from . import card as card_lib
 
-log = logging.getLogger(__name__)
+# Under `python -m` __name__ is "__main__"; keep the logger inside the "core" hierarchy.
+log = logging.getLogger("core.export" if __name__ == "__main__" else __name__)
 
 DEFAULT_OPSET = 18
 MAX_ABS_DIFF = 1e-4

@@ -41,7 +41,8 @@ from . import cnn
 from .card import wilson_ci
 from .cnn.efficientnet_lite import LITE_MEAN, LITE_STD, EfficientNetLite, load_pretrained
 
-log = logging.getLogger(__name__)
+# Under `python -m` __name__ is "__main__"; keep the logger inside the "core" hierarchy.
+log = logging.getLogger("core.transfer" if __name__ == "__main__" else __name__)
 
 CLASSES = ("cat", "dog")
 ARCH = "efficientnet_lite0"
@@ -64,6 +65,7 @@ class TransferConfig:
     finetune_lr: float = 3e-4
     finetune_weight_decay: float = 1e-2
     finetune_batch_size: int = 128
+    tta: bool = True                    # flip test-time augmentation, if it wins on validation
     seed: int = 0
     limit: int | None = None            # use only the first N photos of each side (smoke tests)
     command: str = field(default_factory=lambda: " ".join(["python", "-m", "core.transfer", *sys.argv[1:]]))
@@ -122,12 +124,12 @@ def _files_key(files: Sequence[Path], extra: str) -> str:
 
 
 def extract_features(files: Sequence[Path], cache_dir: Path, onnx_path: Path, spec: dict,
-                     batch_size: int = 32, shard_size: int = 1024, threads: int = 0
+                     batch_size: int = 32, shard_size: int = 1024, threads: int = 0, flip: bool = False
                      ) -> tuple[np.ndarray, np.ndarray]:
     """Run the trunk over ``files`` with ONNX Runtime, cached in shards; returns ``(taps, features)``.
 
-    ``taps``: float32 ``(N, 192, 7, 7)``; ``features``: float32 ``(N, 1280)``. A shard already on disk is
-    not recomputed, so an interrupted extraction resumes.
+    ``taps``: float32 ``(N, 192, 7, 7)``; ``features``: float32 ``(N, 1280)``. ``flip=True`` runs the
+    mirror images instead. A shard already on disk is not recomputed, so an interrupted extraction resumes.
     """
     from .export import ort_session
 
@@ -145,6 +147,8 @@ def extract_features(files: Sequence[Path], cache_dir: Path, onnx_path: Path, sp
             parts_t, parts_f = [], []
             for b in range(0, len(chunk), batch_size):
                 x = load_photos(chunk[b:b + batch_size], spec)               # (B, 3, 224, 224)
+                if flip:
+                    x = np.ascontiguousarray(x[..., ::-1])                   # mirror the W axis
                 t, f = sess.run(["tap", "features"], {"input": x})
                 parts_t.append(t)
                 parts_f.append(f)
@@ -192,18 +196,34 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, k: int) -> np.ndarr
     return np.bincount(y_true * k + y_pred, minlength=k * k).reshape(k, k)
 
 
-def _tail_logits(tail: Tail, taps: np.ndarray, batch: int = 256) -> np.ndarray:
+def _tail_logits(tail: Tail, taps: np.ndarray, taps_flip: np.ndarray | None = None, batch: int = 256
+                 ) -> np.ndarray:
+    """Logits ``(N, K)`` from cached taps; with ``taps_flip`` the average with the mirror images (TTA)."""
     tail.eval()
     with torch.no_grad():
-        return torch.cat([tail(torch.from_numpy(taps[i:i + batch])) for i in range(0, len(taps), batch)]
-                         ).numpy()
+        out = torch.cat([tail(torch.from_numpy(taps[i:i + batch])) for i in range(0, len(taps), batch)])
+        if taps_flip is not None:
+            out = (out + torch.cat([tail(torch.from_numpy(taps_flip[i:i + batch]))
+                                    for i in range(0, len(taps_flip), batch)])) / 2
+    return out.numpy()
+
+
+def _with_head(net: EfficientNetLite, w: np.ndarray, b: np.ndarray) -> EfficientNetLite:
+    """Put a fitted logistic head ``W (K, 1280)``, ``b (K,)`` into ``net.classifier``."""
+    with torch.no_grad():
+        net.classifier.weight.copy_(torch.from_numpy(w))
+        net.classifier.bias.copy_(torch.from_numpy(b))
+    return net
 
 
 def finetune_tail(net: EfficientNetLite, taps: np.ndarray, y: np.ndarray, cfg: TransferConfig,
-                  val: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, list]:
+                  val: tuple[np.ndarray, np.ndarray] | None = None, val_flip: np.ndarray | None = None
+                  ) -> dict[str, list]:
     """Fine-tune ``blocks[TAP_BLOCK:]``, the head conv and the classifier on cached taps, in place.
 
-    BatchNorm layers stay in eval mode (frozen ImageNet statistics). Returns the per-epoch history.
+    BatchNorm layers stay in eval mode (frozen ImageNet statistics). Returns the per-epoch history:
+    training loss, validation accuracy and, given ``val_flip`` (taps of the mirrored validation photos),
+    validation accuracy with flip TTA.
     """
     tail = Tail(net)
     params = [p for m in (net.blocks[TAP_BLOCK:], net.head, net.classifier) for p in m.parameters()]
@@ -212,7 +232,7 @@ def finetune_tail(net: EfficientNetLite, taps: np.ndarray, y: np.ndarray, cfg: T
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, cfg.finetune_lr, total_steps=max(1, steps),
                                                 pct_start=0.1)
     gen = torch.Generator().manual_seed(cfg.seed)
-    hist: dict[str, list] = {"epoch": [], "train_loss": [], "val_acc": []}
+    hist: dict[str, list] = {"epoch": [], "train_loss": [], "val_acc": [], "val_acc_tta": []}
     yt = torch.from_numpy(y)
     for epoch in range(1, cfg.finetune_epochs + 1):
         tail.eval()          # BN frozen: running stats untouched
@@ -230,11 +250,14 @@ def finetune_tail(net: EfficientNetLite, taps: np.ndarray, y: np.ndarray, cfg: T
             total += loss.item() * len(idx)
         net.eval()
         va = accuracy(_tail_logits(tail, val[0]), val[1]) if val is not None else None
+        va_tta = accuracy(_tail_logits(tail, val[0], val_flip), val[1]) \
+            if val is not None and val_flip is not None else None
         hist["epoch"].append(epoch)
         hist["train_loss"].append(total / len(taps))
         hist["val_acc"].append(va)
-        log.info("fine-tune epoch %d: loss %.4f, val acc %.4f (%.0f s)", epoch, total / len(taps), va,
-                 time.perf_counter() - t0)
+        hist["val_acc_tta"].append(va_tta)
+        log.info("fine-tune epoch %d: loss %.4f, val acc %s, with flip TTA %s (%.0f s)", epoch,
+                 total / len(taps), va, va_tta, time.perf_counter() - t0)
     return hist
 
 
@@ -278,58 +301,79 @@ def run(cfg: TransferConfig) -> dict:
                      output_names=("tap", "features"))
     key = _files_key(train_files + test_files, f"{cfg.image_size}:{TAP_BLOCK}")
     t_feat = time.perf_counter()
-    tap_tr, f_tr = extract_features(train_files, out / "cache" / key / "train", trunk_path, spec,
-                                    cfg.batch_size, cfg.shard_size, threads)
-    tap_te, f_te = extract_features(test_files, out / "cache" / key / "test", trunk_path, spec,
-                                    cfg.batch_size, cfg.shard_size, threads)
-    feat_s = time.perf_counter() - t_feat
+    cache = out / "cache" / key
 
-    # Validation slice of the training photos (seeded permutation) to choose hyper-parameters.
+    def extract(files, part, flip=False):
+        return extract_features(files, cache / (part + ("_flip" if flip else "")), trunk_path, spec,
+                                cfg.batch_size, cfg.shard_size, threads, flip=flip)
+
+    tap_tr, f_tr = extract(train_files, "train")
+    tap_te, f_te = extract(test_files, "test")
+
+    # Validation slice of the training photos (seeded permutation) to choose every option below.
     rng = np.random.default_rng(cfg.seed)
     perm = rng.permutation(len(f_tr))
     n_val = max(1, int(round(cfg.val_fraction * len(f_tr))))
     va, tr = perm[:n_val], perm[n_val:]
-    scores = {}
+    if cfg.tta:
+        # Mirror images of the validation slice (to decide) and of the held-out photos (to apply).
+        val_part = f"val_seed{cfg.seed}_{cfg.val_fraction:g}"
+        tap_vaf, f_vaf = extract([train_files[i] for i in va], val_part, flip=True)
+        tap_tef, _ = extract(test_files, "test", flip=True)
+    feat_s = time.perf_counter() - t_feat
+
+    def head_val_acc(w, b, tta):
+        logits = f_tr[va] @ w.T + b
+        if tta:
+            logits = (logits + f_vaf @ w.T + b) / 2
+        return accuracy(logits, y_train[va])
+
+    # Candidates scored on validation: (score, simplicity) – ties go to the simpler option.
+    scores: dict[float, float] = {}
     for l2 in cfg.l2_grid:
         w, b = fit_logistic(f_tr[tr], y_train[tr], l2)
-        scores[l2] = accuracy(f_tr[va] @ w.T + b, y_train[va])
+        scores[l2] = head_val_acc(w, b, tta=False)
         log.info("linear head l2=%g: val acc %.4f", l2, scores[l2])
-    best_l2 = max(cfg.l2_grid, key=lambda k: (scores[k], k))  # ties → stronger regularisation
-    w, b = fit_logistic(f_tr, y_train, best_l2)
-    with torch.no_grad():
-        net.classifier.weight.copy_(torch.from_numpy(w))
-        net.classifier.bias.copy_(torch.from_numpy(b))
-    history: dict[str, list] = {"epoch": [0], "train_loss": [None], "val_acc": [scores[best_l2]]}
-    method = f"frozen EfficientNet-Lite0 + logistic head (L2 {best_l2:g}, chosen on validation)"
-
+    l2 = max(cfg.l2_grid, key=lambda k: (scores[k], k))  # ties → stronger regularisation
+    w0, b0 = fit_logistic(f_tr[tr], y_train[tr], l2)
+    candidates = {("linear", False): (head_val_acc(w0, b0, False), 3)}
+    if cfg.tta:
+        candidates[("linear", True)] = (head_val_acc(w0, b0, True), 2)
+    history: dict[str, list] = {"epoch": [0], "train_loss": [None],
+                                "val_acc": [candidates[("linear", False)][0]],
+                                "val_acc_tta": [candidates.get(("linear", True), (None,))[0]]}
     if cfg.finetune_epochs > 0:
-        # Fine-tune a copy starting from the linear head trained without the validation slice, so the
-        # comparison on the validation slice is fair; keep whichever is better there.
-        cand = load_pretrained(cnn.build(ARCH, num_classes=len(CLASSES)), classifier=False)
-        w0, b0 = fit_logistic(f_tr[tr], y_train[tr], best_l2)
-        with torch.no_grad():
-            cand.classifier.weight.copy_(torch.from_numpy(w0))
-            cand.classifier.bias.copy_(torch.from_numpy(b0))
-        hist = finetune_tail(cand, tap_tr[tr], y_train[tr], cfg, val=(tap_tr[va], y_train[va]))
-        if hist["val_acc"][-1] > scores[best_l2]:
-            log.info("fine-tuning wins on validation (%.4f > %.4f): refit on all training photos",
-                     hist["val_acc"][-1], scores[best_l2])
-            net = load_pretrained(cnn.build(ARCH, num_classes=len(CLASSES)), classifier=False)
-            with torch.no_grad():
-                net.classifier.weight.copy_(torch.from_numpy(w))
-                net.classifier.bias.copy_(torch.from_numpy(b))
-            finetune_tail(net, tap_tr, y_train, cfg)
-            history = {"epoch": [0, *hist["epoch"]], "train_loss": [None, *hist["train_loss"]],
-                       "val_acc": [scores[best_l2], *hist["val_acc"]]}
-            method = (f"EfficientNet-Lite0, logistic head (L2 {best_l2:g}) then last MBConv block + head "
-                      f"fine-tuned {cfg.finetune_epochs} epochs on cached features (BN frozen)")
-        else:
-            log.info("fine-tuning does not beat the linear head on validation (%.4f ≤ %.4f): kept linear",
-                     hist["val_acc"][-1], scores[best_l2])
+        # Fine-tune a copy from the head fitted without the validation slice, so its validation score
+        # is comparable with the linear head's.
+        cand = _with_head(load_pretrained(cnn.build(ARCH, num_classes=len(CLASSES)), classifier=False), w0, b0)
+        hist = finetune_tail(cand, tap_tr[tr], y_train[tr], cfg, val=(tap_tr[va], y_train[va]),
+                             val_flip=tap_vaf if cfg.tta else None)
+        candidates[("finetune", False)] = (hist["val_acc"][-1], 1)
+        if cfg.tta:
+            candidates[("finetune", True)] = (hist["val_acc_tta"][-1], 0)
+        for k in history:
+            history[k] += hist[k]
+    (kind, tta), (best_val, _) = max(candidates.items(), key=lambda kv: kv[1])
+    log.info("validation: %s → %s%s (%.4f)",
+             {f"{k}{'+tta' if t else ''}": round(v[0], 4) for (k, t), v in candidates.items()},
+             kind, " + flip TTA" if tta else "", best_val)
+
+    # Refit the chosen recipe on all training photos.
+    w, b = fit_logistic(f_tr, y_train, l2)
+    net = _with_head(load_pretrained(cnn.build(ARCH, num_classes=len(CLASSES), flip_tta=tta),
+                                     classifier=False), w, b)
+    if kind == "finetune":
+        finetune_tail(net, tap_tr, y_train, cfg)
+    method = (f"EfficientNet-Lite0 ImageNet trunk frozen, logistic head (L2 {l2:g})"
+              + (f", then last MBConv block + head conv fine-tuned {cfg.finetune_epochs} epochs on cached "
+                 "features (BatchNorm frozen)" if kind == "finetune" else "")
+              + (", flip test-time augmentation (logits averaged with the mirror image)" if tta else "")
+              + f"; options chosen on a {cfg.val_fraction:.0%} validation slice of the training photos "
+              f"(val acc {best_val:.4f})")
     net.eval()
 
     # The held-out photos, once: logits of the full network given the trunk's (ONNX Runtime) taps.
-    logits = _tail_logits(Tail(net), tap_te)
+    logits = _tail_logits(Tail(net), tap_te, tap_tef if tta else None)
     pred = logits.argmax(1)
     k = int((pred == y_test).sum())
     n = len(y_test)
@@ -339,15 +383,15 @@ def run(cfg: TransferConfig) -> dict:
     log.info("held-out accuracy %.4f (%d/%d), 95%% CI [%.4f, %.4f]", k / n, k, n, *test["ci95"])
     wall = time.perf_counter() - t_start
     ckpt = {
-        "arch": ARCH, "arch_kwargs": {"num_classes": len(CLASSES)},
+        "arch": ARCH, "arch_kwargs": {"num_classes": len(CLASSES), "flip_tta": tta},
         "state_dict": net.state_dict(), "classes": list(CLASSES), "task": "pet", "preprocess": spec,
         "metrics": {"test": test},
         "history": history,
         "data": {"train_n": len(train_files), "test_n": n, "skipped": split.skipped},
         "training": {"device": "cpu", "hardware": f"{threads}-core CPU ({cpu_name()})",
                      "wall_time_s": round(wall, 1), "feature_extraction_s": round(feat_s, 1),
-                     "epochs": cfg.finetune_epochs, "seed": cfg.seed, "command": cfg.command,
-                     "date": dt.date.today().isoformat(), "torch": torch.__version__,
+                     "epochs": cfg.finetune_epochs if kind == "finetune" else 0, "seed": cfg.seed, "command": cfg.command,
+                     "date": dt.date.today().isoformat(), "torch": str(torch.__version__),
                      "method": method},
     }
     tmp = out / "final.pt.tmp"
@@ -377,6 +421,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threads", type=int, default=d.threads)
     p.add_argument("--finetune-epochs", type=int, default=d.finetune_epochs)
     p.add_argument("--finetune-lr", type=float, default=d.finetune_lr)
+    p.add_argument("--no-tta", dest="tta", action="store_false",
+                   help="never use flip test-time augmentation (skips the mirror-image features)")
     p.add_argument("--seed", type=int, default=d.seed)
     p.add_argument("--limit", type=int, default=None, help="first N photos per side (smoke test)")
     return p
@@ -387,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     _log_to_stderr()
     cfg = TransferConfig(data_dir=args.data_dir, out=args.out, batch_size=args.batch_size,
                          threads=args.threads, finetune_epochs=args.finetune_epochs,
-                         finetune_lr=args.finetune_lr, seed=args.seed, limit=args.limit)
+                         finetune_lr=args.finetune_lr, tta=args.tta, seed=args.seed, limit=args.limit)
     return run(cfg)
 
 

@@ -128,3 +128,15 @@ def test_imagenet_top5_of_real_cats_and_dogs(pretrained, data_root_real):
     with torch.no_grad():
         rand_top5 = rand(cats).topk(5).indices
     assert sum(any(int(c) in CAT_CLASSES for c in row) for row in rand_top5) < len(names)
+
+
+def test_flip_tta_averages_the_mirror_image_logits():
+    torch.manual_seed(0)
+    plain = cnn.build("efficientnet_lite0", num_classes=2).double().eval()
+    tta = cnn.build("efficientnet_lite0", num_classes=2, flip_tta=True).double().eval()
+    tta.load_state_dict(plain.state_dict())          # no extra parameters: same checkpoint format
+    x = torch.randn(2, 3, 64, 64, dtype=torch.float64)
+    with torch.no_grad():
+        expected = (plain(x) + plain(x.flip(3))) / 2
+        torch.testing.assert_close(tta(x), expected, rtol=1e-12, atol=1e-12)
+        torch.testing.assert_close(tta(x.flip(3)), tta(x), rtol=1e-12, atol=1e-12)  # mirror-invariant

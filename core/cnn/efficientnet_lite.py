@@ -123,12 +123,15 @@ class EfficientNetLite(nn.Module):
     """Stem → MBConv stages → 1×1 head conv → global average pool → dropout → linear classifier.
 
     ``forward``: ``(N, 3, H, W) → (N, num_classes)`` logits. :meth:`features` returns the pooled
-    ``(N, 1280)`` vector the transfer model's linear head is trained on.
+    ``(N, 1280)`` vector the transfer model's linear head is trained on. ``flip_tta=True`` makes
+    ``forward`` average the logits of the image and its mirror image (test-time augmentation, baked into
+    the exported graph so every consumer gets it; twice the compute).
     """
 
     def __init__(self, stages: tuple[StageConfig, ...] = LITE0_STAGES, num_classes: int = 1000,
-                 dropout: float = 0.2, in_channels: int = 3):
+                 dropout: float = 0.2, in_channels: int = 3, flip_tta: bool = False):
         super().__init__()
+        self.flip_tta = flip_tta
         self.stem = ConvBNAct(in_channels, STEM_CHANNELS, 3, stride=2)
         blocks: list[nn.Module] = []
         ch = STEM_CHANNELS
@@ -150,13 +153,18 @@ class EfficientNetLite(nn.Module):
         return torch.flatten(self.pool(x), 1)      # (N, 1280)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.classifier(self.dropout(self.features(x)))
+        logits = self.classifier(self.dropout(self.features(x)))
+        if self.flip_tta:
+            mirrored = self.classifier(self.dropout(self.features(torch.flip(x, dims=(3,)))))
+            logits = (logits + mirrored) / 2
+        return logits
 
 
 @register("efficientnet_lite0", family="EfficientNet", year=2019,
           paper="https://arxiv.org/abs/1905.11946", input_shape=(3, 224, 224),
           test_input_shape=(3, 64, 64), num_classes=1000, famous=False, tags=("practical",))
-def efficientnet_lite0(num_classes: int = 1000, dropout: float = 0.2) -> EfficientNetLite:
+def efficientnet_lite0(num_classes: int = 1000, dropout: float = 0.2, flip_tta: bool = False
+                       ) -> EfficientNetLite:
     """EfficientNet-Lite0 (no SE, ReLU6, fixed 32-channel stem and 1280-channel head).
 
     Paper: https://arxiv.org/abs/1905.11946 (EfficientNet-B0's Table 1); Lite variant:
@@ -165,7 +173,7 @@ def efficientnet_lite0(num_classes: int = 1000, dropout: float = 0.2) -> Efficie
     :func:`load_pretrained`; for transfer learning build with ``num_classes=2`` and load with
     ``classifier=False``.
     """
-    return EfficientNetLite(LITE0_STAGES, num_classes=num_classes, dropout=dropout)
+    return EfficientNetLite(LITE0_STAGES, num_classes=num_classes, dropout=dropout, flip_tta=flip_tta)
 
 
 def pretrained_state_dict() -> dict[str, torch.Tensor]:
