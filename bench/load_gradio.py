@@ -64,7 +64,7 @@ def _inputs(tmp: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _client_loop(url: str, n: int, digits: list[Path], photos: list[Path], offset: int,
-                 start: threading.Barrier) -> tuple[list[float], list[str]]:
+                 start: threading.Barrier, request_timeout: float) -> tuple[list[float], list[str]]:
     """One caller: n requests, alternating digit/pet; returns (latencies in ms, error messages)."""
     from gradio_client import Client, handle_file
 
@@ -84,7 +84,9 @@ def _client_loop(url: str, n: int, digits: list[Path], photos: list[Path], offse
         api, files = ("/predict_digit", digits) if k % 2 == 0 else ("/predict_pet", photos)
         t0 = time.perf_counter()
         try:
-            result = client.predict(handle_file(str(files[k % len(files)])), api_name=api)
+            # submit + result(timeout): a request stuck in the queue is an error, not a hang
+            job = client.submit(handle_file(str(files[k % len(files)])), api_name=api)
+            result = job.result(timeout=request_timeout)
             if not result.get("confidences"):
                 raise ValueError(f"no confidences in {result!r}")
         except Exception as e:  # noqa: BLE001 - every failure is counted, none stops the run
@@ -95,7 +97,7 @@ def _client_loop(url: str, n: int, digits: list[Path], photos: list[Path], offse
 
 
 def run(clients: int = 16, requests: int = 25, models_dir: str | os.PathLike | None = None,
-        startup_timeout: float = 180.0) -> dict:
+        startup_timeout: float = 180.0, request_timeout: float = 60.0) -> dict:
     """Launch the demo, run the load, stop the demo. Returns the measurements as a dict:
     clients, requests, n_ok, errors, error_examples, p50_ms, p95_ms, max_ms, mean_ms, wall_s,
     throughput_rps, startup_s."""
@@ -120,8 +122,8 @@ def run(clients: int = 16, requests: int = 25, models_dir: str | os.PathLike | N
                 barrier = threading.Barrier(clients)
                 t1 = time.perf_counter()
                 with ThreadPoolExecutor(max_workers=clients) as pool:
-                    futures = [pool.submit(_client_loop, url, requests, digits, photos, c, barrier)
-                               for c in range(clients)]
+                    futures = [pool.submit(_client_loop, url, requests, digits, photos, c, barrier,
+                                           request_timeout) for c in range(clients)]
                     parts = [f.result() for f in futures]
                 wall = time.perf_counter() - t1
             finally:
