@@ -16,7 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _nudge_first_slider(at) -> str | None:
-    """Move the first plain (non-range) slider one step; return its key or label, None if none."""
+    """Move the first plain (non-range) numeric slider one step; return its key or label, None if none.
+
+    Select-sliders are left alone: AppTest shows their formatted labels, not their option values.
+    """
     for s in at.slider:
         v = s.value
         if isinstance(v, (tuple, list)):
@@ -25,12 +28,6 @@ def _nudge_first_slider(at) -> str | None:
         new = v + step if v + step <= s.max else v - step
         s.set_value(type(v)(new) if isinstance(v, int) else new)
         return s.key or s.label
-    for s in at.select_slider:
-        opts = list(s.options)
-        if len(opts) > 1:
-            cur = str(s.value)
-            s.set_value(s.options[1] if cur == str(s.options[0]) else s.options[0])
-            return s.key or s.label
     return None
 
 

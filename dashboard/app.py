@@ -24,7 +24,7 @@ home = st.Page("home.py", title=t("home.title"), icon="🏠", default=True)
 ml_pages, nn_pages = [], []
 for f in page_files():
     num = page_number(f)
-    page = st.Page(f"pages/{f.name}", title=f"{int(num)}. {t(f'p{num}.title')}", url_path=f.stem[3:])
+    page = st.Page(f"lessons/{f.name}", title=f"{int(num)}. {t(f'p{num}.title')}", url_path=f.stem[3:])
     (ml_pages if int(num) <= 8 else nn_pages).append(page)
 
 sections = {t("app.section.home"): [home]}

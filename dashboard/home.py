@@ -13,6 +13,6 @@ if not files:
     st.info(t("home.no_pages"))
 for f in files:
     num = page_number(f)
-    st.page_link(f"pages/{f.name}", label=f"{int(num)}. {t(f'p{num}.title')}")
+    st.page_link(f"lessons/{f.name}", label=f"{int(num)}. {t(f'p{num}.title')}")
 demo_url = os.environ.get("DEMO_URL", f"http://localhost:{os.environ.get('DEMO_PORT', '7860')}")
 st.link_button(t("home.demo"), demo_url)

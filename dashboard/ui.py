@@ -13,7 +13,9 @@ import streamlit as st
 from dashboard.i18n import DEFAULT_LANG, LANGS, translate
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES_DIR = Path(__file__).resolve().parent / "pages"
+# Not "pages/": Streamlit still maps a URL like /linear_regression onto a legacy pages/ folder on a
+# fresh load, running the page without app.py (no navigation, no language switch).
+PAGES_DIR = Path(__file__).resolve().parent / "lessons"
 
 
 def lang() -> str:
@@ -28,7 +30,7 @@ def t(key: str, **fmt) -> str:
 
 
 def page_files() -> list[Path]:
-    """Lecture pages in lecture order: ``pages/NN_name.py``."""
+    """Lecture pages in lecture order: ``lessons/NN_name.py``."""
     return sorted(PAGES_DIR.glob("[0-9][0-9]_*.py"))
 
 

@@ -1,0 +1,115 @@
+"""Real-browser fixtures: Debian's chromium driven by Playwright, apps started as subprocesses.
+
+Never downloads Playwright's own browser. When chromium is missing (and `make test` could not apt-install
+it), every browser test skips with the reason shown in pytest's summary.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTIFACTS, ROOT
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url: str, proc: subprocess.Popen, timeout: float = 300) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early with {proc.returncode}: {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+def _start(cmd: list[str], env: dict, url: str, log: Path):
+    fh = open(log, "w")  # noqa: SIM115 - closed in the fixture's teardown
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    try:
+        _wait_http(url, proc)
+    except Exception:
+        proc.kill()
+        fh.close()
+        raise
+    return proc, fh
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.skip("Debian chromium is not installed (apt-get install chromium) — browser tests skipped")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ko-KR")
+    pg = ctx.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    d = ARTIFACTS / "browser"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(artifacts):
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    url = f"http://127.0.0.1:{port}"
+    proc, fh = _start([sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+                       f"--server.port={port}", "--server.address=127.0.0.1", "--server.headless=true",
+                       "--browser.gatherUsageStats=false"], env, url, artifacts / "dashboard.log")
+    yield url
+    proc.terminate()
+    proc.wait(20)
+    fh.close()
+
+
+@pytest.fixture(scope="session")
+def demo_url(artifacts):
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), GRADIO_SERVER_PORT=str(port),
+               GRADIO_SERVER_NAME="127.0.0.1", GRADIO_ANALYTICS_ENABLED="False")
+    url = f"http://127.0.0.1:{port}"
+    proc, fh = _start([sys.executable, "demos/app.py"], env, url, artifacts / "demo.log")
+    yield url
+    proc.terminate()
+    proc.wait(20)
+    fh.close()

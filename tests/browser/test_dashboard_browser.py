@@ -1,0 +1,72 @@
+"""The dashboard in a real browser: every page opens with its title and no error box; sliders move numbers."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.i18n import translate
+from dashboard.ui import page_files, page_number
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = [("home", "", translate("app.title", "ko"))] + [
+    (f.stem, f.stem[3:], translate(f"p{page_number(f)}.title", "ko")) for f in page_files()]
+
+
+def _settle(page, timeout_ms: int = 60_000) -> None:
+    """Wait until Streamlit has finished running the script (no 'running' status widget)."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.match(/Running|실행/)",
+        timeout=timeout_ms)
+    page.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize(("stem", "path", "title"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_opens_with_title_and_no_error(page, dashboard_url, artifacts, stem, path, title):
+    page.goto(f"{dashboard_url}/{path}")
+    page.get_by_role("heading", name=re.compile(re.escape(title))).first.wait_for(timeout=90_000)
+    _settle(page)
+    page.screenshot(path=str(artifacts / f"dashboard_{stem}.png"), full_page=True)
+    assert page.locator('[data-testid="stException"]').count() == 0, f"error box on {stem}"
+
+
+def _metric_values(page) -> list[str]:
+    return page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+
+
+# (page url path, index of the slider to move): pages whose sliders drive an st.metric
+SLIDER_PAGES = ["linear_regression", "logistic_regression", "gradient_descent"]
+
+
+@pytest.mark.parametrize("path", SLIDER_PAGES)
+def test_moving_a_slider_changes_a_number(page, dashboard_url, artifacts, path):
+    if not any(f.stem[3:] == path for f in page_files()):
+        pytest.fail(f"page {path} does not exist")
+    page.goto(f"{dashboard_url}/{path}")
+    # Streamlit 1.67's slider is a react-aria group around a visually hidden <input type="range">
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.wait_for(state="attached", timeout=90_000)
+    _settle(page)
+    before = _metric_values(page)
+    assert before, f"no st.metric on {path}"
+    thumb.focus()
+    for _ in range(5):
+        thumb.press("ArrowRight")
+    page.wait_for_timeout(800)
+    _settle(page)
+    after = _metric_values(page)
+    page.screenshot(path=str(artifacts / f"slider_{path}.png"), full_page=True)
+    assert after != before, f"{path}: metrics did not change ({before})"
+
+
+def test_language_switch_to_english(page, dashboard_url, artifacts):
+    page.goto(f"{dashboard_url}/linear_regression")
+    page.get_by_role("heading", name=re.compile(re.escape(translate("p03.title", "ko")))).first.wait_for(
+        timeout=90_000)
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name=re.compile(re.escape(translate("p03.title", "en")))).first.wait_for(
+        timeout=60_000)
+    page.screenshot(path=str(artifacts / "dashboard_english.png"), full_page=True)
