@@ -34,10 +34,10 @@ def _median_ms(fn, repeats: int, warmup: int = 3) -> float:
     return statistics.median(times)
 
 
-def _torch_model(arch: str, num_classes: int):
+def _torch_model(arch: str, num_classes: int, arch_kwargs: dict | None = None):
     from core import cnn
 
-    return cnn.build(arch, num_classes=num_classes).eval()
+    return cnn.build(arch, num_classes=num_classes, **(arch_kwargs or {})).eval()
 
 
 def _onnx_path(name: str, model, shape, tmp: Path) -> tuple[Path, bool]:
@@ -62,12 +62,15 @@ def bench_model(name: str, repeats: int = 30, batch: int = 64, batch_repeats: in
     card_path = ROOT / "models" / f"{name}.json"
     arch, shape = SERVED[name]
     num_classes = 10 if name == "mnist" else 2
+    arch_kwargs: dict = {}
     if card_path.exists():
         card = json.loads(card_path.read_text())
         arch = card.get("architecture", arch)
         shape = tuple(card["input"]["shape"][1:])
         num_classes = len(card["classes"])
-    model = _torch_model(arch, num_classes)
+        # e.g. the pets model's built-in flip test-time augmentation: both sides then do two passes
+        arch_kwargs = {k: v for k, v in card.get("arch_kwargs", {}).items() if k != "num_classes"}
+    model = _torch_model(arch, num_classes, arch_kwargs)
     with tempfile.TemporaryDirectory() as tmp:
         path, committed = _onnx_path(name, model, shape, Path(tmp))
         opts = ort.SessionOptions()
