@@ -25,7 +25,7 @@ PAGES = {
 
 
 def page(num: str, lang: str = "ko") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard" / "pages" / PAGES[num]), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "dashboard" / "lessons" / PAGES[num]), default_timeout=60)
     at.session_state["lang"] = lang
     at.run()
     assert not at.exception, at.exception

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.i18n import LANGS, translate
 from tests.conftest import ROOT
 
-PAGES = ROOT / "dashboard" / "pages"
+PAGES = ROOT / "dashboard" / "lessons"
 
 
 def page(name: str, lang: str = "ko") -> AppTest:
