@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import sys
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,23 +21,10 @@ SECTIONS = ("onnx", "conv", "dashboard", "gradio")
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    gpu = ""
-    try:
-        import torch
+    """The hardware (``core.frameworks.machine_name``) plus OS and Python, for the table's header."""
+    from core.frameworks import machine_name
 
-        if torch.cuda.is_available():
-            gpu = f", GPU {torch.cuda.get_device_name(0)}"
-    except Exception:  # noqa: BLE001
-        pass
-    return f"{os.cpu_count()} CPU cores ({cpu}){gpu}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{machine_name()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 def _rows(section: str, smoke: bool) -> list[tuple[str, str, str, str]]:
@@ -103,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             failed.append(section)
             rows.append((section, f"FAILED: {type(e).__name__}: {e}", "", ""))
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"Measured {stamp} on {machine()}" + (" — smoke mode" if args.smoke else ""), "",
              "| benchmark | measured | target | note |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]

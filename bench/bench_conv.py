@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
+
+from bench.timing import median_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -24,17 +24,6 @@ if str(ROOT) not in sys.path:
 X_SHAPE = (32, 16, 32, 32)  # (N, C, H, W)
 W_SHAPE = (32, 16, 3, 3)  # (F, C, kh, kw)
 PADDING = 1
-
-
-def _median_ms(fn, repeats: int, warmup: int = 2) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(times)
 
 
 def run(repeats: int = 20, seed: int = 0) -> dict:
@@ -50,9 +39,9 @@ def run(repeats: int = 20, seed: int = 0) -> dict:
     b = rng.standard_normal(W_SHAPE[0]).astype(np.float32)
     tx, tw, tb = torch.from_numpy(x), torch.from_numpy(w), torch.from_numpy(b)
     with torch.inference_mode():
-        torch_ms = _median_ms(lambda: F.conv2d(tx, tw, tb, padding=PADDING), repeats)
+        torch_ms = median_ms(lambda: F.conv2d(tx, tw, tb, padding=PADDING), repeats)
         ref = F.conv2d(tx, tw, tb, padding=PADDING).numpy()
-    ours_ms = _median_ms(lambda: conv2d(x, w, b, padding=PADDING), repeats)
+    ours_ms = median_ms(lambda: conv2d(x, w, b, padding=PADDING), repeats)
     diff = float(np.abs(conv2d(x, w, b, padding=PADDING) - ref).max())
     return {"x": X_SHAPE, "w": W_SHAPE, "padding": PADDING, "dtype": "float32", "repeats": repeats,
             "ours_ms": ours_ms, "torch_ms": torch_ms, "ratio": ours_ms / torch_ms,

@@ -47,8 +47,9 @@ def bench_page(path: Path, timeout: float = 120) -> dict:
 
 
 def run(smoke: bool = False) -> list[dict]:
-    import core  # noqa: F401 - warm the imports a running server has already paid for
     import torch  # noqa: F401
+
+    import core  # noqa: F401 - warm the imports a running server has already paid for
     from dashboard.ui import page_files
 
     # the home page links to the lessons through st.navigation, so it is measured through app.py

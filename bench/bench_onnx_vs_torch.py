@@ -12,26 +12,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 
+from bench.timing import median_ms
+
 ROOT = Path(__file__).resolve().parent.parent
 SERVED = {"mnist": ("mnist_net", (1, 28, 28)), "pets": ("efficientnet_lite0", (3, 224, 224))}
-
-
-def _median_ms(fn, repeats: int, warmup: int = 3) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(times)
 
 
 def _torch_model(arch: str, num_classes: int, arch_kwargs: dict | None = None):
@@ -82,10 +71,10 @@ def bench_model(name: str, repeats: int = 30, batch: int = 64, batch_repeats: in
         xb = rng.standard_normal((batch, *shape)).astype(np.float32)
         t1, tb = torch.from_numpy(x1), torch.from_numpy(xb)
         with torch.inference_mode():
-            torch_1 = _median_ms(lambda: model(t1), repeats)
-            torch_b = _median_ms(lambda: model(tb), batch_repeats, warmup=1)
-        ort_1 = _median_ms(lambda: sess.run(None, {in_name: x1}), repeats)
-        ort_b = _median_ms(lambda: sess.run(None, {in_name: xb}), batch_repeats, warmup=1)
+            torch_1 = median_ms(lambda: model(t1), repeats)
+            torch_b = median_ms(lambda: model(tb), batch_repeats, warmup=1)
+        ort_1 = median_ms(lambda: sess.run(None, {in_name: x1}), repeats)
+        ort_b = median_ms(lambda: sess.run(None, {in_name: xb}), batch_repeats, warmup=1)
     return {"model": name, "arch": arch, "input": "×".join(map(str, shape)), "committed_onnx": committed,
             "torch_b1_ms": torch_1, "ort_b1_ms": ort_1, "speedup_b1": torch_1 / ort_1,
             "torch_b64_ips": batch / torch_b * 1e3, "ort_b64_ips": batch / ort_b * 1e3,
