@@ -18,7 +18,7 @@ from numbers import Integral
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["DEFAULT_LR", "OPTIMIZERS", "OPTIMIZER_INFO", "SURFACES", "Adagrad", "Adam", "RMSprop", "SGD",
+__all__ = ["DEFAULT_LR", "FUNCTIONS_1D", "Function1D", "OPTIMIZERS", "OPTIMIZER_INFO", "SURFACES", "Adagrad", "Adam", "RMSprop", "SGD",
            "Surface", "gradient_descent", "newton", "run"]
 
 
@@ -394,3 +394,25 @@ def _make_surfaces() -> dict[str, Surface]:
 
 
 SURFACES: dict[str, Surface] = _make_surfaces()
+
+
+# --------------------------------------------------------------------------- 1-D lesson functions
+# The functions of the "경사 하강법" page: x² (the lecture's), a flat-bottomed x⁴ and a wavy one with
+# local minima, each with f′ and f″ for gradient descent and Newton's method.
+
+@dataclass(frozen=True)
+class Function1D:
+    """A lesson function: f (vectorised, for the curve), f′ and f″, and its formula."""
+
+    f: Callable[[np.ndarray], np.ndarray]
+    df: Callable
+    d2f: Callable
+    latex: str
+
+
+FUNCTIONS_1D: dict[str, Function1D] = {
+    "square": Function1D(lambda x: x**2, lambda x: 2 * x, lambda x: 2.0, r"f(x) = x^2"),
+    "quartic": Function1D(lambda x: x**4, lambda x: 4 * x**3, lambda x: 12 * x**2, r"f(x) = x^4"),
+    "wavy": Function1D(lambda x: x**2 + 2 * np.sin(3 * x), lambda x: 2 * x + 6 * np.cos(3 * x),
+                       lambda x: 2 - 18 * np.sin(3 * x), r"f(x) = x^2 + 2\sin 3x"),
+}

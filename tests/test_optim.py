@@ -184,3 +184,16 @@ def test_newton_converges_quadratically_on_non_quadratic():
 def test_bad_input_raises_value_error(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+@pytest.mark.parametrize("name", sorted(optim.FUNCTIONS_1D))
+def test_1d_lesson_functions_derivatives_match_autograd(name):
+    fn = optim.FUNCTIONS_1D[name]
+    xs = torch.linspace(-3, 3, 61, dtype=torch.float64, requires_grad=True)
+    y = fn.f(xs) if name != "wavy" else xs**2 + 2 * torch.sin(3 * xs)  # torch's sin for autograd
+    (d1,) = torch.autograd.grad(y.sum(), xs, create_graph=True)
+    (d2,) = torch.autograd.grad(d1.sum(), xs)
+    x = xs.detach().numpy()
+    np.testing.assert_allclose(fn.f(x), y.detach().numpy(), atol=1e-12)
+    np.testing.assert_allclose(fn.df(x), d1.detach().numpy(), atol=1e-10)
+    np.testing.assert_allclose(np.broadcast_to(fn.d2f(x), x.shape), d2.numpy(), atol=1e-10)

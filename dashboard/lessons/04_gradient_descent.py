@@ -1,40 +1,21 @@
 """Page 4 · 경사 하강법: gradient descent on a 1-D function with a learning-rate slider (too small, good,
 too large → divergence), the iterates drawn on the curve, and Newton's method beside it.
 
-The iterates come from ``core.optim.gradient_descent`` and ``core.optim.newton``; the page only defines
-which function the learner looks at (f and its derivatives) and draws it.
+The functions (``core.optim.FUNCTIONS_1D``) and the iterates (``core.optim.gradient_descent`` and
+``core.optim.newton``) come from core; the page only draws them.
 """
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core.optim import FUNCTIONS_1D as FUNCTIONS
 from core.optim import gradient_descent, newton
 from dashboard.ui import header, number, show_code, t
 
 WINDOW = (-3.0, 3.0)  # the x range drawn; iterates that leave it are clipped from the picture
 TOL = 1e-3            # |f'(x)| below this counts as "arrived"
 
-
-@dataclass(frozen=True)
-class Function1D:
-    """A lesson function: f (vectorised, for the curve), f′ and f″, and its formula."""
-
-    f: Callable
-    df: Callable
-    d2f: Callable
-    latex: str
-
-
-FUNCTIONS = {
-    "square": Function1D(lambda x: x**2, lambda x: 2 * x, lambda x: 2.0, r"f(x) = x^2"),
-    "quartic": Function1D(lambda x: x**4, lambda x: 4 * x**3, lambda x: 12 * x**2, r"f(x) = x^4"),
-    "wavy": Function1D(lambda x: x**2 + 2 * np.sin(3 * x), lambda x: 2 * x + 6 * np.cos(3 * x),
-                       lambda x: 2 - 18 * np.sin(3 * x), r"f(x) = x^2 + 2\sin 3x"),
-}
 
 header("04")
 
