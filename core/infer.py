@@ -13,7 +13,6 @@ how to preprocess the input and what the outputs mean.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import json
 import logging
 import os
@@ -27,12 +26,12 @@ from typing import Any
 import numpy as np
 import onnxruntime as ort
 
+from core.card import TASKS, sha256_file
 from core.preprocess import digit_spec, photo_spec, prepare
 
 log = logging.getLogger(__name__)
 
 CPU, CUDA = "CPUExecutionProvider", "CUDAExecutionProvider"
-TASKS = ("digit", "pet")
 _REQUIRED_KEYS = ("name", "task", "classes", "preprocess", "sha256")
 
 
@@ -138,15 +137,11 @@ class Model:
         return e / e.sum(axis=1, keepdims=True)
 
 
-def sha256_file(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(chunk), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _validate_card(card: Any, card_path: Path) -> dict:
+    """What serving needs from a card (task, classes, a buildable preprocess spec, sha256).
+
+    Deliberately lighter than ``core.card.validate_card``, the full export-time contract: a card
+    missing provenance (history, versions) still serves."""
     if not isinstance(card, dict):
         raise ModelLoadError(f"{card_path.name}: the model card is not a JSON object")
     missing = [k for k in _REQUIRED_KEYS if k not in card]
