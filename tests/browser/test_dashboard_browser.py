@@ -21,6 +21,8 @@ def _settle(page, timeout_ms: int = 60_000) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.match(/Running|실행/)",
         timeout=timeout_ms)
+    # elements still being computed are drawn as skeletons; wait until they are replaced
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms)
     page.wait_for_timeout(500)
 
 
