@@ -629,16 +629,15 @@ def mini_train(images, labels, epochs: int = 1, batch_size: int = 64, lr: float 
 # --------------------------------------------------------------------------- CLI
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
-    cfg, a = parse_args(argv)
-    if a.task == "pets":
-        try:
-            from . import transfer
-        except ImportError:
-            print("core.transfer (the EfficientNet-Lite0 transfer model) is not available", file=sys.stderr)
-            return 2
-        return transfer.main(list(argv if argv is not None else sys.argv[1:]))
-    # The recorded command is the one that reproduces the run, without the session-only flags.
     args = list(argv if argv is not None else sys.argv[1:])
+    if args[:1] == ["pets"]:
+        # The transfer model has its own options (feature cache, fine-tuning, TTA): hand them over whole.
+        from . import transfer
+
+        transfer.main(args[1:])
+        return 0
+    cfg, a = parse_args(args)
+    # The recorded command is the one that reproduces the run, without the session-only flags.
     if "--max-steps" in args:
         i = args.index("--max-steps")
         del args[i:i + 2]

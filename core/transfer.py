@@ -433,7 +433,9 @@ def main(argv: Sequence[str] | None = None) -> dict:
     _log_to_stderr()
     cfg = TransferConfig(data_dir=args.data_dir, out=args.out, batch_size=args.batch_size,
                          threads=args.threads, finetune_epochs=args.finetune_epochs,
-                         finetune_lr=args.finetune_lr, tta=args.tta, seed=args.seed, limit=args.limit)
+                         finetune_lr=args.finetune_lr, tta=args.tta, seed=args.seed, limit=args.limit,
+                         command=" ".join(["python", "-m", "core.transfer",
+                                           *(sys.argv[1:] if argv is None else argv)]))
     return run(cfg)
 
 

@@ -306,3 +306,12 @@ def test_pack_then_unpack_roundtrips_mnist_and_resizes_photos(fake_mnist, tmp_pa
         assert im.size == (96, 64)                     # shorter side 64, aspect kept
     split = D.pets_split(tmp_path / "data")            # the same names → the same held-out split
     assert len(split.train_files) + len(split.test_files) == 6 and split.skipped == 0
+
+
+def test_pets_task_hands_its_options_to_core_transfer(monkeypatch):
+    from core import train, transfer
+
+    seen = {}
+    monkeypatch.setattr(transfer, "main", lambda argv: seen.setdefault("argv", argv) and 0)
+    assert train.main(["pets", "--limit", "8", "--finetune-epochs", "1"]) == 0
+    assert seen["argv"] == ["--limit", "8", "--finetune-epochs", "1"]
