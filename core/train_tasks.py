@@ -233,7 +233,7 @@ TASKS: dict[str, TaskSpec] = {
     "mnist": TaskSpec(
         name="mnist", arch="mnist_net", task="digit", classes=DIGITS, preprocess=_digit_preprocess(28),
         load=load_mnist_task, train_transform=digit_train, eval_transform=digit_eval,
-        epochs=12, batch_size=128, lr=3e-3, weight_decay=1e-4),
+        epochs=18, batch_size=128, lr=3e-3, weight_decay=1e-4),
     "lenet5": TaskSpec(
         name="lenet5", arch="lenet5", task="digit", classes=DIGITS, preprocess=_digit_preprocess(32),
         load=load_mnist_task,
