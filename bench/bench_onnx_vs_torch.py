@@ -1,7 +1,7 @@
 """ONNX Runtime vs PyTorch eager on the served models: batch-1 latency and batch-64 throughput.
 
 Both run on this machine's CPU, side by side in one process, same architecture and input size.
-The torch model is rebuilt from the registry (``card["architecture"]``) with random weights — the
+The torch model is rebuilt from the registry (``card["architecture"]``, ``card["arch_kwargs"]``) with random weights — the
 cost of a forward pass does not depend on the weights' values — while ONNX Runtime runs the committed
 ``models/<name>.onnx``. When a model file is absent, the registry model is exported on the fly.
 
@@ -23,12 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVED = {"mnist": ("mnist_net", (1, 28, 28)), "pets": ("efficientnet_lite0", (3, 224, 224))}
 
 
-def _torch_model(arch: str, num_classes: int, arch_kwargs: dict | None = None):
-    from core import cnn
-
-    return cnn.build(arch, num_classes=num_classes, **(arch_kwargs or {})).eval()
-
-
 def _onnx_path(name: str, model, shape, tmp: Path) -> tuple[Path, bool]:
     path = ROOT / "models" / f"{name}.onnx"
     if path.exists():
@@ -44,27 +38,23 @@ def _onnx_path(name: str, model, shape, tmp: Path) -> tuple[Path, bool]:
 
 
 def bench_model(name: str, repeats: int = 30, batch: int = 64, batch_repeats: int = 5) -> dict:
-    import onnxruntime as ort
     import torch
+
+    from core import cnn
+    from core.infer import create_session
 
     torch.set_num_threads(os.cpu_count() or 1)
     card_path = ROOT / "models" / f"{name}.json"
     arch, shape = SERVED[name]
-    num_classes = 10 if name == "mnist" else 2
-    arch_kwargs: dict = {}
-    if card_path.exists():
+    kwargs: dict = {"num_classes": 10 if name == "mnist" else 2}
+    if card_path.exists():  # the served network exactly as exported (e.g. pets' built-in flip TTA)
         card = json.loads(card_path.read_text())
-        arch = card.get("architecture", arch)
+        arch, kwargs = card["architecture"], card["arch_kwargs"]
         shape = tuple(card["input"]["shape"][1:])
-        num_classes = len(card["classes"])
-        # e.g. the pets model's built-in flip test-time augmentation: both sides then do two passes
-        arch_kwargs = {k: v for k, v in card.get("arch_kwargs", {}).items() if k != "num_classes"}
-    model = _torch_model(arch, num_classes, arch_kwargs)
+    model = cnn.build(arch, **kwargs).eval()
     with tempfile.TemporaryDirectory() as tmp:
         path, committed = _onnx_path(name, model, shape, Path(tmp))
-        opts = ort.SessionOptions()
-        opts.log_severity_level = 3
-        sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        sess = create_session(path, ["CPUExecutionProvider"])
         in_name = sess.get_inputs()[0].name
         rng = np.random.default_rng(0)
         x1 = rng.standard_normal((1, *shape)).astype(np.float32)

@@ -27,6 +27,7 @@ import torch
 import torch.nn as nn
 
 from . import card as card_lib
+from .infer import create_session
 
 # Under `python -m` __name__ is "__main__"; keep the logger inside the "core" hierarchy.
 log = logging.getLogger("core.export" if __name__ == "__main__" else __name__)
@@ -96,20 +97,9 @@ def export_model(model: nn.Module, example_input: torch.Tensor, path: str | os.P
     return path
 
 
-def ort_session(path: str | os.PathLike, threads: int | None = None):
-    """A CPU ONNX Runtime session (deterministic numerics for the comparison with PyTorch)."""
-    import onnxruntime as ort
-
-    so = ort.SessionOptions()
-    so.log_severity_level = 3
-    if threads:
-        so.intra_op_num_threads = threads
-    return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
-
-
 def max_abs_diff(model: nn.Module, onnx_path: str | os.PathLike, x: np.ndarray) -> float:
     """Largest ``|ORT − PyTorch|`` over the outputs for a float32 batch ``x`` ``(N, C, H, W)``."""
-    sess = ort_session(onnx_path)
+    sess = create_session(onnx_path, ["CPUExecutionProvider"])  # CPU: deterministic numerics
     y_ort = sess.run(None, {sess.get_inputs()[0].name: x.astype(np.float32)})[0]
     with torch.no_grad():
         y_pt = model.eval()(torch.from_numpy(np.ascontiguousarray(x, np.float32))).numpy()

@@ -73,10 +73,15 @@ def select_providers(force_cpu: bool | None = None) -> list[str]:
     return [CUDA, CPU]
 
 
-def create_session(path: str | os.PathLike, providers: list[str]) -> ort.InferenceSession:
-    """An ONNX Runtime session, quiet about a CUDA provider that fails to load (it falls back)."""
+def create_session(path: str | os.PathLike, providers: list[str],
+                   threads: int | None = None) -> ort.InferenceSession:
+    """An ONNX Runtime session, quiet about a CUDA provider that fails to load (it falls back).
+
+    ``threads`` sets the intra-op thread count (ONNX Runtime's default: one per core)."""
     so = ort.SessionOptions()
     so.log_severity_level = 3  # errors only: no warning per session about CUDA falling back
+    if threads:
+        so.intra_op_num_threads = threads
     if CUDA in providers:
         # The provider bridge logs through the process-wide logger, not the session's.
         ort.set_default_logger_severity(4)

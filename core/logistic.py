@@ -6,12 +6,11 @@ is the cross-entropy ``−[y log p + (1 − y) log(1 − p)]`` and the weights a
 """
 from __future__ import annotations
 
-from numbers import Integral
-
 import numpy as np
 from numpy.typing import ArrayLike
 
 from core.metrics import check_binary_labels
+from core.regression import check_gd_settings
 
 __all__ = ["bce", "fit_logistic", "predict_proba", "sigmoid"]
 
@@ -108,10 +107,7 @@ def fit_logistic(X: ArrayLike, y: ArrayLike, lr: float = 0.1, epochs: int = 20_0
     if y_arr.size != X_arr.shape[0]:
         raise ValueError(f"X has {X_arr.shape[0]} rows (examples) but y has {y_arr.size} labels; "
                          "give one label per row.")
-    if not lr > 0:
-        raise ValueError(f"lr (the learning rate) must be > 0, got {lr!r}.")
-    if isinstance(epochs, bool) or not isinstance(epochs, Integral) or epochs < 1:
-        raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}.")
+    check_gd_settings(lr, epochs)
     n, d = X_arr.shape
     w = np.zeros(d) if coef0 is None else np.array(coef0, dtype=np.float64).reshape(d)
     b = float(intercept0)

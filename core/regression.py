@@ -123,6 +123,14 @@ def fit_multiple(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:
     return coef, float(y_mean - x_mean @ coef)
 
 
+def check_gd_settings(lr: float, epochs: int) -> None:
+    """The gradient-descent settings every ``fit_*`` in the lecture shares: lr > 0, whole epochs >= 1."""
+    if not lr > 0:
+        raise ValueError(f"lr (the learning rate) must be > 0, got {lr!r}.")
+    if isinstance(epochs, bool) or not isinstance(epochs, Integral) or epochs < 1:
+        raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}.")
+
+
 def fit_gd(X: ArrayLike, y: ArrayLike, lr: float = 0.01, epochs: int = 20_000,
            coef0: ArrayLike | None = None, intercept0: float = 0.0
            ) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
@@ -143,10 +151,7 @@ def fit_gd(X: ArrayLike, y: ArrayLike, lr: float = 0.01, epochs: int = 20_000,
         (epochs + 1, D) and ``intercept`` (epochs + 1,) — row 0 is the start, row k after k updates.
     """
     X_arr, y_arr = _check_design(X, y)
-    if not lr > 0:
-        raise ValueError(f"lr (the learning rate) must be > 0, got {lr!r}.")
-    if isinstance(epochs, bool) or not isinstance(epochs, Integral) or epochs < 1:
-        raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}.")
+    check_gd_settings(lr, epochs)
     n, d = X_arr.shape
     w = np.zeros(d) if coef0 is None else np.array(coef0, dtype=np.float64).reshape(d)
     b = float(intercept0)

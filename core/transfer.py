@@ -131,7 +131,7 @@ def extract_features(files: Sequence[Path], cache_dir: Path, onnx_path: Path, sp
     ``taps``: float32 ``(N, 192, 7, 7)``; ``features``: float32 ``(N, 1280)``. ``flip=True`` runs the
     mirror images instead. A shard already on disk is not recomputed, so an interrupted extraction resumes.
     """
-    from .export import ort_session
+    from .infer import create_session
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     sess = None
@@ -143,7 +143,7 @@ def extract_features(files: Sequence[Path], cache_dir: Path, onnx_path: Path, sp
         chunk = files[s * shard_size:(s + 1) * shard_size]
         if not path.exists():
             if sess is None:
-                sess = ort_session(onnx_path, threads or os.cpu_count())
+                sess = create_session(onnx_path, ["CPUExecutionProvider"], threads or os.cpu_count())
             parts_t, parts_f = [], []
             for b in range(0, len(chunk), batch_size):
                 x = load_photos(chunk[b:b + batch_size], spec)               # (B, 3, 224, 224)
