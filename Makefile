@@ -15,8 +15,9 @@ $(VENV)/bin/python:
 	$(VENV)/bin/pip install -q --upgrade pip
 
 # Stamp files make the installs idempotent: pip runs again only when a requirements file changes.
-$(VENV)/.installed: requirements.txt constraints.txt | $(VENV)/bin/python
+$(VENV)/.installed: requirements.txt constraints.txt pyproject.toml | $(VENV)/bin/python
 	$(VENV)/bin/pip install -q -r requirements.txt -c constraints.txt
+	$(VENV)/bin/pip install -q --no-deps -e .
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt requirements.txt constraints.txt $(VENV)/.installed

@@ -15,14 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 SECTIONS = ("onnx", "conv", "dashboard", "gradio")
 
 
 def machine() -> str:
-    """The hardware (``core.frameworks.machine_name``) plus OS and Python, for the table's header."""
-    from core.frameworks import machine_name
+    """The hardware (``core.ml.frameworks.machine_name``) plus OS and Python, for the table's header."""
+    from core.ml.frameworks import machine_name
 
     return f"{machine_name()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
@@ -46,7 +45,7 @@ def _rows(section: str, smoke: bool) -> list[tuple[str, str, str, str]]:
 
         r = bench_conv.run(repeats=3 if smoke else 20)
         ratio = r.get("ratio") or (r["ours_ms"] / r["torch_ms"])
-        out.append(("core.conv.conv2d vs torch conv2d, x (32,16,32,32), 32×3×3, pad 1",
+        out.append(("core.nn.conv.conv2d vs torch conv2d, x (32,16,32,32), 32×3×3, pad 1",
                     f"ours {r['ours_ms']:.1f} ms · torch {r['torch_ms']:.1f} ms · **{ratio:.2f}×**",
                     "≤ 5×", ""))
     elif section == "dashboard":

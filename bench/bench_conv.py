@@ -1,4 +1,4 @@
-"""core.conv.conv2d (NumPy im2col + BLAS) vs torch.nn.functional.conv2d on the CPU.
+"""core.nn.conv.conv2d (NumPy im2col + BLAS) vs torch.nn.functional.conv2d on the CPU.
 
 Forward pass on x (32, 16, 32, 32), 32 filters of 3 × 3, padding 1, float32, both measured side
 by side in one process on the same input (median of ``repeats`` after a warm-up). Target: ours
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +17,6 @@ import numpy as np
 from bench.timing import median_ms
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 X_SHAPE = (32, 16, 32, 32)  # (N, C, H, W)
 W_SHAPE = (32, 16, 3, 3)  # (F, C, kh, kw)
@@ -31,7 +28,7 @@ def run(repeats: int = 20, seed: int = 0) -> dict:
     import torch
     import torch.nn.functional as F
 
-    from core.conv import conv2d
+    from core.nn.conv import conv2d
 
     rng = np.random.default_rng(seed)
     x = rng.standard_normal(X_SHAPE).astype(np.float32)
@@ -54,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     r = run(p.parse_args(argv).repeats)
     print(f"conv2d forward, x {r['x']}, w {r['w']}, padding {r['padding']}, {r['dtype']}, "
           f"median of {r['repeats']}:")
-    print(f"  core.conv.conv2d          {r['ours_ms']:8.2f} ms")
+    print(f"  core.nn.conv.conv2d          {r['ours_ms']:8.2f} ms")
     print(f"  torch.nn.functional.conv2d {r['torch_ms']:7.2f} ms  ({r['torch_threads']} threads)")
     print(f"  ratio ours / torch        {r['ratio']:8.2f}×   (target ≤ 5×; max |diff| {r['max_abs_diff']:.1e})")
     print(json.dumps(r))

@@ -60,9 +60,6 @@ def run(smoke: bool = False) -> list[dict]:
 
 
 def main() -> None:
-    import sys
-
-    sys.path.insert(0, str(ROOT))
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--smoke", action="store_true")
     for row in run(p.parse_args().smoke):

@@ -41,7 +41,7 @@ def bench_model(name: str, repeats: int = 30, batch: int = 64, batch_repeats: in
     import torch
 
     from core import cnn
-    from core.infer import create_session
+    from core.serve.infer import create_session
 
     torch.set_num_threads(os.cpu_count() or 1)
     card_path = ROOT / "models" / f"{name}.json"

@@ -2,12 +2,9 @@
 
 Run with ``streamlit run dashboard/app.py`` from the repository root (``make run`` does it).
 """
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # so that pages can `import core` however the app is started
-    sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
 

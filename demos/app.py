@@ -1,8 +1,8 @@
 """Gradio demo: draw a digit, show a pet photo — the lecture's CNNs served with ONNX Runtime.
 
 Lecture sections: "CNN 실습 · MNIST" and "전이 학습 · 개 vs 고양이". The demo never computes anything
-itself: preprocessing, inference and saliency are ``core.preprocess``, ``core.infer`` and
-``core.saliency``; this file only lays out the page and turns their results and errors into Gradio
+itself: preprocessing, inference and saliency are ``core.serve.preprocess``, ``core.serve.infer`` and
+``core.serve.explain``; this file only lays out the page and turns their results and errors into Gradio
 values. It never imports torch.
 
 Run: ``python demos/app.py`` (``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT``, default
@@ -18,22 +18,19 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 import gradio as gr  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from core.infer import Model, load_models, models_for, predict_image  # noqa: E402
-from core.preprocess import EmptyDrawingError, PreprocessError  # noqa: E402
-from core.saliency import occlusion, overlay  # noqa: E402
+from core.serve.explain import occlusion, overlay  # noqa: E402
+from core.serve.infer import Model, load_models, models_for, predict_image  # noqa: E402
+from core.serve.preprocess import EmptyDrawingError, PreprocessError  # noqa: E402
 
 log = logging.getLogger("demos.app")
 

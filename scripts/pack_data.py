@@ -5,7 +5,7 @@
 
 ``pack`` writes ``pack/MNIST/raw/*.gz`` (the four idx files gzipped, ~11 MB) and
 ``pack/PetImages/{Cat,Dog}/*.jpg`` re-encoded with the shorter side at most ``--pet-size``
-(undecodable photos are left out, as ``core.data.pets_split`` would skip them), plus
+(undecodable photos are left out, as ``core.pipeline.data.pets_split`` would skip them), plus
 ``pack/manifest.json`` with counts, sizes and SHA-256s. File names are kept, so the
 deterministic held-out split (a hash of the file name) is the same on the packed copy.
 
@@ -23,10 +23,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from core import data as D  # noqa: E402
+from core.pipeline import data as D  # noqa: E402
 
 
 def _sha256(path: Path) -> str:

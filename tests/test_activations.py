@@ -1,4 +1,4 @@
-"""core.activations against torch.nn.functional and autograd, float64."""
+"""core.nn.activations against torch.nn.functional and autograd, float64."""
 import warnings
 
 import numpy as np
@@ -6,7 +6,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from core.activations import ACTIVATIONS, LABELS, get
+from core.nn.activations import ACTIVATIONS, LABELS, get
 
 TOL = dict(rtol=1e-10, atol=1e-10)
 

@@ -1,10 +1,10 @@
-"""core.backprop: the lecture's 2-2-2 walk-through against autograd, core.mlp and finite differences."""
+"""core.nn.backprop: the lecture's 2-2-2 walk-through against autograd, core.nn.mlp and finite differences."""
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS
-from core.backprop import DEFAULTS, autograd_check, trace
-from core.mlp import MLP
+from core.nn.activations import ACTIVATIONS
+from core.nn.backprop import DEFAULTS, autograd_check, trace
+from core.nn.mlp import MLP
 
 KEYS = ["a1", "z2", "a2", "z3", "a3", "J1", "J2", "J", "delta3", "delta2", "dJ_dW2", "dJ_dW1",
         "W2_new", "W1_new"]

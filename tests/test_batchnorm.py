@@ -1,11 +1,11 @@
-"""core.batchnorm against torch.nn.BatchNorm1d/2d in float64: outputs, running stats, gradients."""
+"""core.nn.batchnorm against torch.nn.BatchNorm1d/2d in float64: outputs, running stats, gradients."""
 import time
 
 import numpy as np
 import pytest
 import torch
 
-from core.batchnorm import batchnorm_backward, batchnorm_forward, bn_experiment, steps
+from core.nn.batchnorm import batchnorm_backward, batchnorm_forward, bn_experiment, steps
 
 TOL = dict(rtol=1e-10, atol=1e-10)
 

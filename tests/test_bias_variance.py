@@ -1,11 +1,11 @@
-"""core.bias_variance: least-squares polynomials against np.polyfit / scikit-learn, and the
+"""core.nn.bias_variance: least-squares polynomials against np.polyfit / scikit-learn, and the
 under/overfitting picture of the lecture."""
 import numpy as np
 import pytest
 from sklearn.linear_model import LinearRegression
 from sklearn.preprocessing import PolynomialFeatures
 
-from core.bias_variance import errors_by_degree, fit_curve, fit_poly, make_data, true_function
+from core.nn.bias_variance import errors_by_degree, fit_curve, fit_poly, make_data, true_function
 
 
 @pytest.mark.parametrize("degree", range(0, 10))

@@ -1,10 +1,10 @@
-"""core.conv against torch.nn.functional in float64, plus the lecture's numbers."""
+"""core.nn.conv against torch.nn.functional in float64, plus the lecture's numbers."""
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 
-from core.conv import (
+from core.nn.conv import (
     KERNELS,
     avg_pool2d,
     conv2d,

@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.frameworks import autograd_graph
-from core.lecture_data import covid_confusion, pass_fail, study_hours, study_hours_tutoring
-from core.logistic import bce, predict_proba
-from core.metrics import binary_metrics, operating_point, simulate_scores
-from core.optim import DEFAULT_LR, OPTIMIZERS, SURFACES, gradient_descent, run
-from core.regression import fit_gd, least_squares, mse
+from core.ml.frameworks import autograd_graph
+from core.ml.lecture_data import covid_confusion, pass_fail, study_hours, study_hours_tutoring
+from core.ml.logistic import bce, predict_proba
+from core.ml.metrics import binary_metrics, operating_point, simulate_scores
+from core.ml.optim import DEFAULT_LR, OPTIMIZERS, SURFACES, gradient_descent, run
+from core.ml.regression import fit_gd, least_squares, mse
 from dashboard.i18n import LANGS, translate
 from dashboard.ui import number
 from tests.conftest import ROOT

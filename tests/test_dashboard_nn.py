@@ -42,7 +42,7 @@ def test_p09_renders(lang):
 
 
 def test_p09_step_slider_shows_that_steps_weights():
-    from core.perceptron import LOGIC_GATES, Perceptron
+    from core.nn.perceptron import LOGIC_GATES, Perceptron
     from dashboard.ui import number
 
     at = render("09_perceptron_bias_variance.py", "en")
@@ -60,7 +60,7 @@ def test_p09_step_slider_shows_that_steps_weights():
 
 
 def test_p09_degree_slider_shows_core_errors():
-    from core.bias_variance import errors_by_degree
+    from core.nn.bias_variance import errors_by_degree
     from dashboard.ui import number
 
     at = render("09_perceptron_bias_variance.py", "en")
@@ -82,8 +82,8 @@ def test_p10_renders_and_mlp_solves_xor(lang):
 
 
 def test_p10_epoch_slider_shows_that_snapshot():
-    from core.mlp import train_snapshots
-    from core.perceptron import LOGIC_GATES
+    from core.nn.mlp import train_snapshots
+    from core.nn.perceptron import LOGIC_GATES
     from dashboard.ui import number
 
     at = render("10_xor.py", "en")
@@ -100,7 +100,7 @@ def test_p10_epoch_slider_shows_that_snapshot():
 # --------------------------------------------------------------------------- page 11
 @pytest.mark.parametrize("lang", LANGS)
 def test_p11_renders_with_lecture_defaults(lang):
-    from core.backprop import DEFAULTS, trace
+    from core.nn.backprop import DEFAULTS, trace
     from dashboard.ui import number
 
     at = render("11_backprop.py", lang)
@@ -111,7 +111,7 @@ def test_p11_renders_with_lecture_defaults(lang):
 
 
 def test_p11_editing_x_and_lr_changes_every_number():
-    from core.backprop import DEFAULTS, trace
+    from core.nn.backprop import DEFAULTS, trace
     from dashboard.ui import number
 
     at = render("11_backprop.py", "en")
@@ -139,7 +139,7 @@ def test_p12_renders(lang):
 
 
 def test_p12_depth_and_activation_change_the_norms():
-    from core.vanishing import gradient_norms
+    from core.nn.vanishing import gradient_norms
     from dashboard.ui import number
 
     at = render("12_vanishing_activations.py", "en")
@@ -161,7 +161,7 @@ def test_p13_renders(lang):
 
 
 def test_p13_batch_sliders_change_mean_and_variance():
-    from core.batchnorm import steps
+    from core.nn.batchnorm import steps
     from dashboard.ui import number
 
     at = render("13_batchnorm.py", "en")
@@ -178,7 +178,7 @@ def test_p13_batch_sliders_change_mean_and_variance():
 
 
 def test_p13_experiment_metrics_come_from_core():
-    from core.batchnorm import bn_experiment
+    from core.nn.batchnorm import bn_experiment
     from dashboard.ui import number
 
     at = render("13_batchnorm.py", "en")
@@ -226,7 +226,7 @@ def test_p15_alexnet_groups_toggle_changes_the_total():
 # --------------------------------------------------------------------------- page 14
 @pytest.mark.parametrize("lang", LANGS)
 def test_p14_renders_with_the_lecture_pooling_example(lang):
-    from core.conv import global_avg_pool
+    from core.nn.conv import global_avg_pool
     from dashboard.ui import number
 
     at = render("14_convolution.py", lang)
@@ -236,7 +236,7 @@ def test_p14_renders_with_the_lecture_pooling_example(lang):
 
 
 def test_p14_stride_padding_and_step_follow_core():
-    from core.conv import KERNELS, conv2d_steps, conv_output_size
+    from core.nn.conv import KERNELS, conv2d_steps, conv_output_size
     from dashboard.ui import number
 
     at = render("14_convolution.py", "en")
@@ -257,7 +257,7 @@ def test_p14_stride_padding_and_step_follow_core():
 
 
 def test_p14_formula_calculator():
-    from core.conv import conv_output_size, conv_params
+    from core.nn.conv import conv_output_size, conv_params
 
     at = render("14_convolution.py", "en")
     at.number_input(key="p14_fn").set_value(32)
@@ -275,8 +275,8 @@ def test_p14_formula_calculator():
 
 # --------------------------------------------------------------------------- page 16
 def fixture_card(name: str = "pets_fixture") -> dict:
-    """A small, valid model card (the contract of core.card) with made-up but consistent numbers."""
-    from core.card import validate_card, wilson_ci
+    """A small, valid model card (the contract of core.serve.card) with made-up but consistent numbers."""
+    from core.serve.card import validate_card, wilson_ci
 
     cm = [[45, 5], [3, 47]]
     k, n = 45 + 47, 100
@@ -294,7 +294,7 @@ def fixture_card(name: str = "pets_fixture") -> dict:
                              "confusion_matrix": cm}},
         "data": {"name": "PetImages"},
         "training": {"device": "cpu", "hardware": "test CPU", "wall_time_s": 90.0, "epochs": 3, "seed": 0,
-                     "command": "python -m core.train pets_scratch", "date": "2026-11-28"},
+                     "command": "python -m core.pipeline.train pets_scratch", "date": "2026-11-28"},
         "history": {"epoch": [1, 2, 3], "train_loss": [0.7, 0.5, 0.4], "test_acc": [0.7, 0.85, 0.92]},
         "versions": {"torch": "x", "onnx": "x", "onnxruntime": "x", "python": "x"},
         "ort_vs_torch_max_abs_diff": 1e-6, "ort_vs_torch_n_images": 64,
@@ -352,8 +352,8 @@ def test_p16_training_without_mnist_says_so(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_p16_live_training_reports_core_numbers(data_root_real, tmp_path, monkeypatch):
-    from core.data import mnist_arrays
-    from core.train import mini_train
+    from core.pipeline.data import mnist_arrays
+    from core.pipeline.train import mini_train
 
     monkeypatch.setenv("DL_MODELS_DIR", str(tmp_path))
     monkeypatch.setenv("DL_DATA_DIR", str(data_root_real))
@@ -371,7 +371,7 @@ def test_p16_live_training_reports_core_numbers(data_root_real, tmp_path, monkey
 
 
 def test_p16_renders_the_committed_models_or_says_there_are_none(monkeypatch):
-    from core.card import load_card
+    from core.serve.card import load_card
 
     monkeypatch.delenv("DL_MODELS_DIR", raising=False)
     at = render("16_our_models.py", "ko")

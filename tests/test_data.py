@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from core import data
+from core.pipeline import data
 
 
 def test_data_root_precedence(monkeypatch, tmp_path):

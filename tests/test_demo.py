@@ -130,7 +130,7 @@ def test_security_settings_upload_limit_and_no_served_files(served):
 # --------------------------------------------------------------------------- handlers (no server)
 @pytest.fixture(scope="module")
 def handlers(models_dir):
-    from core.infer import load_models
+    from core.serve.infer import load_models
 
     models, errors = load_models(models_dir)
     return Handlers(models, errors, DemoConfig())
@@ -225,7 +225,7 @@ def test_examples_are_small_photos_and_digits():
 
 
 def test_drawn_digit_example_is_readable_by_the_preprocessing():
-    from core.preprocess import digit_input
+    from core.serve.preprocess import digit_input
 
     _, preview = digit_input(EXAMPLES / "digit_2_drawn.png", {"kind": "digit_sketch"})
     assert preview.max() == 255 and 10 < preview.mean() < 80

@@ -98,7 +98,7 @@ def test_pretrained_load_rejects_wrong_shapes():
 
 
 def _photos(root, folder: str, names: list[str]) -> torch.Tensor:
-    from core.transfer import load_photos, photo_preprocess
+    from core.pipeline.transfer import load_photos, photo_preprocess
 
     files = [root / "PetImages" / folder / n for n in names]
     for f in files:

@@ -9,9 +9,9 @@ import pytest
 import torch
 import torch.nn as nn
 
-from core import card as card_lib
-from core import export
-from core.infer import create_session
+from core.pipeline import export
+from core.serve import card as card_lib
+from core.serve.infer import create_session
 
 
 class Tiny(nn.Module):
@@ -89,7 +89,7 @@ def valid_card(tmp_path) -> dict:
                              "confusion_matrix": [[5, 0], [1, 4]]}},
         "data": {"name": "PetImages"},
         "training": {"device": "cpu", "hardware": "cpu", "wall_time_s": 1.0, "epochs": 1, "seed": 0,
-                     "command": "python -m core.train pets_scratch", "date": "2026-11-28"},
+                     "command": "python -m core.pipeline.train pets_scratch", "date": "2026-11-28"},
         "history": {"epoch": [1], "test_acc": [0.9]},
         "versions": {"torch": "2", "onnx": "1", "onnxruntime": "1", "python": "3"},
         "ort_vs_torch_max_abs_diff": 1e-6, "ort_vs_torch_n_images": 64,

@@ -1,9 +1,9 @@
-"""core.frameworks: matmul timings, the machine's name, and the recorded autograd graph."""
+"""core.ml.frameworks: matmul timings, the machine's name, and the recorded autograd graph."""
 import numpy as np
 import pytest
 import torch
 
-from core.frameworks import (
+from core.ml.frameworks import (
     DEVICES,
     EXPRESSIONS,
     autograd_graph,

@@ -1,4 +1,4 @@
-"""core.infer and core.saliency: ONNX Runtime serving with sha256-verified model cards.
+"""core.serve.infer and core.serve.explain: ONNX Runtime serving with sha256-verified model cards.
 
 Tiny models are exported here with torch into tmp_path (a few layers, same card contract as the
 real ones); the tests against the committed models in ``models/`` skip while those are absent.
@@ -17,10 +17,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from core import infer
-from core.infer import CPU, CUDA, load_model, load_models, models_for, predict_image, select_providers
-from core.preprocess import PreprocessError
-from core.saliency import grid_patches, jet, occlusion, overlay
+from core.serve import infer
+from core.serve.explain import grid_patches, jet, occlusion, overlay
+from core.serve.infer import CPU, CUDA, load_model, load_models, models_for, predict_image, select_providers
+from core.serve.preprocess import PreprocessError
 from tests.conftest import ROOT
 
 DIGIT_PRE = {"kind": "digit_sketch", "color": "L", "ink": "bright_on_dark", "box": 20, "size": 28,
@@ -233,7 +233,7 @@ def test_predict_image_for_both_tasks(tiny_dir):
 
 
 def test_core_serving_never_imports_torch():
-    code = ("import sys; import core.infer, core.preprocess, core.saliency; "
+    code = ("import sys; import core.serve.infer, core.serve.preprocess, core.serve.explain; "
             "print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          timeout=120, env=dict(os.environ, PYTHONPATH=str(ROOT)))
@@ -326,7 +326,7 @@ def test_real_digit_model_reads_drawn_sevens_thin_and_thick(name):
 @pytest.mark.data
 @pytest.mark.parametrize("name", ["mnist", "lenet5"])
 def test_real_digit_model_keeps_its_accuracy_through_the_sketch_recipe(name, data_root_real):
-    from core.data import mnist_arrays
+    from core.pipeline.data import mnist_arrays
 
     model = _real(name)
     images, labels = mnist_arrays(train=False, root=data_root_real)

@@ -1,7 +1,7 @@
 """The lecture's tables: shapes, dtypes and the values printed on the slides."""
 import numpy as np
 
-from core import lecture_data
+from core.ml import lecture_data
 
 
 def test_study_hours_values():

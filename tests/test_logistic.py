@@ -1,11 +1,11 @@
-"""core.logistic against PyTorch (sigmoid, cross-entropy, gradient steps) and scikit-learn (the fit)."""
+"""core.ml.logistic against PyTorch (sigmoid, cross-entropy, gradient steps) and scikit-learn (the fit)."""
 import numpy as np
 import pytest
 import torch
 from sklearn.linear_model import LogisticRegression
 
-from core import logistic
-from core.lecture_data import pass_fail
+from core.ml import logistic
+from core.ml.lecture_data import pass_fail
 
 
 def _overlapping_classes(seed=0, n=300):

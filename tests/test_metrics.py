@@ -1,12 +1,12 @@
-"""core.metrics against the lecture's COVID example and scikit-learn."""
+"""core.ml.metrics against the lecture's COVID example and scikit-learn."""
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn import metrics as skm
 
-from core import metrics
-from core.lecture_data import covid_confusion
+from core.ml import metrics
+from core.ml.lecture_data import covid_confusion
 
 
 def test_covid_example_matches_lecture():

@@ -1,11 +1,11 @@
-"""core.mlp: hand-written backprop against torch autograd (float64), XOR, helpers."""
+"""core.nn.mlp: hand-written backprop against torch autograd (float64), XOR, helpers."""
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 
-from core.mlp import MLP, decision_grid, init_params, train_snapshots
-from core.perceptron import LOGIC_GATES
+from core.nn.mlp import MLP, decision_grid, init_params, train_snapshots
+from core.nn.perceptron import LOGIC_GATES
 
 TORCH_ACT = {
     "sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": F.relu, "leaky_relu": F.leaky_relu,

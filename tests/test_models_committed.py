@@ -9,7 +9,7 @@ import numpy as np
 import onnx
 import pytest
 
-from core.card import load_card, sha256_file
+from core.serve.card import load_card, sha256_file
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 CARDS = sorted(MODELS.glob("*.json"))

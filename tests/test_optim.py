@@ -1,4 +1,4 @@
-"""core.optim against torch.optim (paths), torch autograd (surface gradients) and the lecture's 1-D lessons."""
+"""core.ml.optim against torch.optim (paths), torch autograd (surface gradients) and the lecture's 1-D lessons."""
 import inspect
 import warnings
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from core import optim
+from core.ml import optim
 
 # name -> (torch class, keyword arguments that turn it into that optimizer)
 TORCH = {

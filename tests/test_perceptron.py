@@ -1,8 +1,8 @@
-"""core.perceptron: the perceptron rule, the logic gates, and why XOR defeats it."""
+"""core.nn.perceptron: the perceptron rule, the logic gates, and why XOR defeats it."""
 import numpy as np
 import pytest
 
-from core.perceptron import LOGIC_GATES, Perceptron, step
+from core.nn.perceptron import LOGIC_GATES, Perceptron, step
 
 
 @pytest.mark.parametrize("gate", ["AND", "OR", "NAND"])

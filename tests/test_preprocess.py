@@ -1,4 +1,4 @@
-"""core.preprocess: every bad input, every image mode, EXIF, polarity, Sketchpad dicts, strokes,
+"""core.serve.preprocess: every bad input, every image mode, EXIF, polarity, Sketchpad dicts, strokes,
 and the photo recipe against torchvision itself."""
 import io
 import struct
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from core.preprocess import (
+from core.serve.preprocess import (
     DigitSpec,
     EmptyDrawingError,
     PhotoSpec,

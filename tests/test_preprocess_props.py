@@ -1,4 +1,4 @@
-"""Property-based hard inputs for core.preprocess (hypothesis): random sizes from 1×1 to large,
+"""Property-based hard inputs for core.serve.preprocess (hypothesis): random sizes from 1×1 to large,
 every PIL mode, numeric dtypes, alpha channels, encoded and damaged files. Whatever comes in, the
 result is a valid model input or a PreprocessError — never any other exception."""
 import io
@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from core.preprocess import PreprocessError, digit_input, load_image, photo_input
+from core.serve.preprocess import PreprocessError, digit_input, load_image, photo_input
 
 DIGIT = {"kind": "digit_sketch", "box": 20, "size": 28, "pad_to": 32, "center": "mass",
          "scale": 1 / 255, "mean": [0.1307], "std": [0.3081]}

@@ -1,10 +1,10 @@
-"""core.regression against the lecture's numbers, numpy.linalg.lstsq and PyTorch autograd."""
+"""core.ml.regression against the lecture's numbers, numpy.linalg.lstsq and PyTorch autograd."""
 import numpy as np
 import pytest
 import torch
 
-from core import regression
-from core.lecture_data import study_hours, study_hours_tutoring
+from core.ml import regression
+from core.ml.lecture_data import study_hours, study_hours_tutoring
 
 
 def _lstsq(X, y):

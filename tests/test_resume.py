@@ -1,4 +1,4 @@
-"""Checkpoint/resume of core.train: exact continuation, Ctrl-C, and SIGKILL mid-epoch (issues 6, 10).
+"""Checkpoint/resume of core.pipeline.train: exact continuation, Ctrl-C, and SIGKILL mid-epoch (issues 6, 10).
 
 All runs use the tiny synthetic MNIST of tests/test_train.py, so the data set is not needed.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from core import train as T
+from core.pipeline import train as T
 from tests.test_train import write_idx_mnist
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +54,7 @@ def test_resume_gives_the_same_weights_as_an_uninterrupted_run(uninterrupted, da
     assert resumed["history"]["test_acc"] == uninterrupted["history"]["test_acc"]
     assert resumed["training"]["sessions"] == 2
     # the card names the command that reproduces the run, without the session-only flags
-    assert resumed["training"]["command"] == " ".join(["python", "-m", "core.train", *argv])
+    assert resumed["training"]["command"] == " ".join(["python", "-m", "core.pipeline.train", *argv])
 
 
 def test_resume_uses_the_checkpoint_settings(data_dir, tmp_path):
@@ -68,7 +68,7 @@ def test_resume_uses_the_checkpoint_settings(data_dir, tmp_path):
 def _spawn(data_dir: Path, out: Path, epochs: int) -> subprocess.Popen:
     argv = ["mnist", "--epochs", str(epochs), "--batch-size", "32", "--limit", "96", "--device", "cpu",
             "--data-dir", str(data_dir), "--out", str(out)]
-    return subprocess.Popen([sys.executable, "-m", "core.train", *argv], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "core.pipeline.train", *argv], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 

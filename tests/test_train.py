@@ -1,4 +1,4 @@
-"""core.train / core.train_tasks: augmentation against references, metrics, outputs, CLI, mini_train.
+"""core.pipeline.train / core.pipeline.tasks: augmentation against references, metrics, outputs, CLI, mini_train.
 
 A tiny synthetic MNIST in the real idx file format (written by :func:`write_idx_mnist`) keeps
 these tests independent of the data set; class k is a bright 6×6 square at cell (k % 5, k // 5)
@@ -17,8 +17,9 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from core import train as T
-from core import train_tasks as TT
+from core.pipeline import tasks as TT
+from core.pipeline import train as T
+from core.serve import card as card_lib
 
 
 # --------------------------------------------------------------------------- fixtures (shared)
@@ -128,10 +129,10 @@ def test_wilson_interval_matches_scipy(k, n):
     from scipy.stats import binomtest
 
     ref = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
-    lo, hi = TT.wilson_interval(k, n)
+    lo, hi = card_lib.wilson_ci(k, n)
     assert lo == pytest.approx(ref.low, abs=1e-12) and hi == pytest.approx(ref.high, abs=1e-12)
     with pytest.raises(ValueError, match="n must be positive"):
-        TT.wilson_interval(0, 0)
+        card_lib.wilson_ci(0, 0)
 
 
 def test_evaluate_confusion_matrix_matches_sklearn():
@@ -233,7 +234,7 @@ def test_train_writes_complete_outputs(fake_mnist, tmp_path):
     assert test["accuracy"] > 0.5                     # chance is 0.1: it learned
     tr = final["training"]
     assert tr["device"] == "cpu" and tr["amp"] is False and tr["epochs"] == 3 and tr["seed"] == 0
-    assert tr["command"].startswith("python -m core.train lenet5") and "CPU" in tr["hardware"]
+    assert tr["command"].startswith("python -m core.pipeline.train lenet5") and "CPU" in tr["hardware"]
     model = T.cnn.build("lenet5", num_classes=10)
     model.load_state_dict(final["state_dict"])        # the weights load into a fresh registry model
     metrics = json.loads((out / "metrics.json").read_text())
@@ -281,7 +282,7 @@ def test_practical_nets_shapes_and_registry():
 def test_pack_then_unpack_roundtrips_mnist_and_resizes_photos(fake_mnist, tmp_path):
     import importlib.util
 
-    from core import data as D
+    from core.pipeline import data as D
 
     spec = importlib.util.spec_from_file_location("pack_data", Path(__file__).parent.parent / "scripts" / "pack_data.py")
     pack_data = importlib.util.module_from_spec(spec)
@@ -309,9 +310,31 @@ def test_pack_then_unpack_roundtrips_mnist_and_resizes_photos(fake_mnist, tmp_pa
 
 
 def test_pets_task_hands_its_options_to_core_transfer(monkeypatch):
-    from core import train, transfer
+    from core.pipeline import train, transfer
 
     seen = {}
     monkeypatch.setattr(transfer, "main", lambda argv: seen.setdefault("argv", argv) and 0)
     assert train.main(["pets", "--limit", "8", "--finetune-epochs", "1"]) == 0
     assert seen["argv"] == ["--limit", "8", "--finetune-epochs", "1"]
+
+
+@pytest.mark.parametrize("correct_all", [True, False])
+def test_evaluate_interval_is_exact_at_0_and_100_percent(correct_all):
+    """Issue 13's bug: a 100 % held-out accuracy gave an upper bound of 0.9999999999999999 in
+    training and the card validator rejected it. One Wilson interval now: exactly 1.0 / 0.0."""
+    n = 10
+    y = torch.arange(n) % 2
+    logits = F.one_hot(y if correct_all else 1 - y, 2).double() * 5.0
+
+    class Fixed(torch.nn.Module):
+        def forward(self, x):
+            return logits[: len(x)]
+
+    m = T.evaluate(Fixed(), torch.zeros(n, 1, 2, 2, dtype=torch.uint8), y, lambda x: x.double(),
+                   torch.device("cpu"), num_classes=2)
+    lo, hi = m["ci95"]
+    if correct_all:
+        assert m["accuracy"] == 1.0 and hi == 1.0 and lo < 1.0
+    else:
+        assert m["accuracy"] == 0.0 and lo == 0.0 and hi > 0.0
+    assert (lo, hi) == card_lib.wilson_ci(m["correct"], n)

@@ -5,7 +5,7 @@ import torch
 from PIL import Image
 
 from core import cnn
-from core.transfer import (
+from core.pipeline.transfer import (
     TAP_BLOCK,
     Tail,
     TransferConfig,
@@ -92,7 +92,7 @@ def test_photo_preprocess_is_lite_normalisation(tmp_path):
 
 
 def test_photo_preprocess_spec_is_a_valid_card_recipe():
-    from core.card import _validate_preprocess
+    from core.serve.card import _validate_preprocess
 
     _validate_preprocess(photo_preprocess(224), [None, 3, 224, 224])
     with pytest.raises(ValueError, match="crop"):

@@ -1,10 +1,10 @@
-"""core.vanishing: sigmoid gradients vanish with depth, ReLU + He gradients do not."""
+"""core.nn.vanishing: sigmoid gradients vanish with depth, ReLU + He gradients do not."""
 import numpy as np
 import pytest
 import torch
 
-from core.mlp import MLP
-from core.vanishing import gradient_norms
+from core.nn.mlp import MLP
+from core.nn.vanishing import gradient_norms
 
 
 @pytest.mark.parametrize("seed", range(3))

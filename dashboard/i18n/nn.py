@@ -449,9 +449,9 @@ STRINGS: dict[str, dict[str, str]] = {
                        "en": "Accuracies are measured on a test set never used for training; the interval is "
                              "the 95 % Wilson interval."},
     "p16.cards.none": {"ko": "아직 모델이 없습니다: `{folder}`에 모델 카드(*.json)가 없습니다. 모델을 학습하고 "
-                             "내보내면(`python -m core.train …`, `python -m core.export …`) 여기에 나타납니다.",
+                             "내보내면(`python -m core.pipeline.train …`, `python -m core.pipeline.export …`) 여기에 나타납니다.",
                        "en": "No models yet: there is no model card (*.json) in `{folder}`. Train and export a "
-                             "model (`python -m core.train …`, `python -m core.export …`) and it appears here."},
+                             "model (`python -m core.pipeline.train …`, `python -m core.pipeline.export …`) and it appears here."},
     "p16.cards.broken": {"ko": "모델 카드 `{name}`을(를) 읽을 수 없습니다: {error}",
                          "en": "Cannot read the model card `{name}`: {error}"},
     "p16.col.model": {"ko": "모델", "en": "model"},

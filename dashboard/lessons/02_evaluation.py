@@ -1,14 +1,14 @@
 """Page 2 · 모델 평가: an editable confusion matrix (starting at the lecture's COVID test kit), the metrics
 computed from it, and a ROC curve of two adjustable score distributions with a movable threshold.
 
-Every number comes from ``core.metrics`` and ``core.lecture_data``; the page only shapes frames for Altair.
+Every number comes from ``core.ml.metrics`` and ``core.ml.lecture_data``; the page only shapes frames for Altair.
 """
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from core.lecture_data import covid_confusion
-from core.metrics import binary_metrics, operating_point, roc_auc, roc_curve, simulate_scores
+from core.ml.lecture_data import covid_confusion
+from core.ml.metrics import binary_metrics, operating_point, roc_auc, roc_curve, simulate_scores
 from dashboard.ui import header, number, show_code, t
 
 N_PER_CLASS = 200  # people per class in the simulated score distributions

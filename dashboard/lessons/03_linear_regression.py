@@ -1,15 +1,15 @@
 """Page 3 · 선형 회귀: the study-hours table, a line moved by hand with its MSE, and the least-squares
 answer (a = 2.3, b = 79) with the formula evaluated step by step; residuals drawn.
 
-Every number comes from ``core.regression`` and ``core.lecture_data``; the page only shapes frames.
+Every number comes from ``core.ml.regression`` and ``core.ml.lecture_data``; the page only shapes frames.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.lecture_data import study_hours
-from core.regression import least_squares, least_squares_steps, mse
+from core.ml.lecture_data import study_hours
+from core.ml.regression import least_squares, least_squares_steps, mse
 from dashboard.ui import header, number, show_code, t
 
 A_RANGE, B_RANGE = (-5.0, 10.0), (40.0, 110.0)  # slider ranges; they contain the lecture's answer

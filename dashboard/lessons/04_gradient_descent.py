@@ -1,16 +1,16 @@
 """Page 4 · 경사 하강법: gradient descent on a 1-D function with a learning-rate slider (too small, good,
 too large → divergence), the iterates drawn on the curve, and Newton's method beside it.
 
-The functions (``core.optim.FUNCTIONS_1D``) and the iterates (``core.optim.gradient_descent`` and
-``core.optim.newton``) come from core; the page only draws them.
+The functions (``core.ml.optim.FUNCTIONS_1D``) and the iterates (``core.ml.optim.gradient_descent`` and
+``core.ml.optim.newton``) come from core; the page only draws them.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.optim import FUNCTIONS_1D as FUNCTIONS
-from core.optim import gradient_descent, newton
+from core.ml.optim import FUNCTIONS_1D as FUNCTIONS
+from core.ml.optim import gradient_descent, newton
 from dashboard.ui import header, number, show_code, t
 
 WINDOW = (-3.0, 3.0)  # the x range drawn; iterates that leave it are clipped from the picture

@@ -1,14 +1,14 @@
 """Page 5 · 고급 경사 하강법: SGD, Momentum, NAG, Adagrad, RMSProp and Adam racing on a 2-D surface,
 with hyperparameter sliders, a step slider to rewind the race, the loss per step and the lecture's table.
 
-Paths come from ``core.optim.run`` (torch.optim's update rules); surfaces from ``core.optim.SURFACES``.
+Paths come from ``core.ml.optim.run`` (torch.optim's update rules); surfaces from ``core.ml.optim.SURFACES``.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.optim import DEFAULT_LR, OPTIMIZER_INFO, OPTIMIZERS, SGD, SURFACES, Adagrad, Adam, RMSprop, run
+from core.ml.optim import DEFAULT_LR, OPTIMIZER_INFO, OPTIMIZERS, SGD, SURFACES, Adagrad, Adam, RMSprop, run
 from dashboard.ui import header, lang, number, show_code, t
 
 GRID = 60  # contour-grid resolution per axis (GRID² cells)

@@ -1,15 +1,15 @@
 """Page 6 · 다중 선형 회귀: hours + tutoring → score, solved exactly and by gradient descent (lr and
 epochs sliders), with the GD loss curve, the coefficients' path, and the fitted plane as a heatmap.
 
-The fits come from ``core.regression`` (``fit_multiple``, ``fit_gd``, ``mse``) on ``core.lecture_data``.
+The fits come from ``core.ml.regression`` (``fit_multiple``, ``fit_gd``, ``mse``) on ``core.ml.lecture_data``.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.lecture_data import study_hours_tutoring
-from core.regression import fit_gd, fit_multiple, mse
+from core.ml.lecture_data import study_hours_tutoring
+from core.ml.regression import fit_gd, fit_multiple, mse
 from dashboard.ui import header, number, show_code, t
 
 MAX_POINTS = 400  # epochs drawn per curve; longer histories are thinned evenly

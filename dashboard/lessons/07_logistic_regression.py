@@ -1,17 +1,17 @@
 """Page 7 · 로지스틱 회귀: the pass/fail data, a sigmoid moved by hand (a = steepness, b = shift), the
 cross-entropy's blue (−log p) and red (−log(1 − p)) curves, and a gradient-descent fit.
 
-Every number comes from ``core.logistic`` (sigmoid, bce, predict_proba, fit_logistic) and
-``core.metrics.operating_point``; the page only shapes frames for Altair.
+Every number comes from ``core.ml.logistic`` (sigmoid, bce, predict_proba, fit_logistic) and
+``core.ml.metrics.operating_point``; the page only shapes frames for Altair.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.lecture_data import pass_fail
-from core.logistic import bce, fit_logistic, predict_proba, sigmoid
-from core.metrics import operating_point
+from core.ml.lecture_data import pass_fail
+from core.ml.logistic import bce, fit_logistic, predict_proba, sigmoid
+from core.ml.metrics import operating_point
 from dashboard.ui import header, number, show_code, t
 
 A_RANGE, B_RANGE = (0.0, 5.0), (-35.0, 5.0)

@@ -1,13 +1,13 @@
 """Page 8 · 딥러닝과 프레임워크: why deep learning took off, define-and-run vs define-by-run shown with a
 real autograd graph, and why GPUs — a matrix-multiply timing on this machine.
 
-All numbers come from ``core.frameworks``; the timing runs only when the button is pressed (cached).
+All numbers come from ``core.ml.frameworks``; the timing runs only when the button is pressed (cached).
 """
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from core.frameworks import (
+from core.ml.frameworks import (
     EXPRESSION_LATEX,
     EXPRESSIONS,
     autograd_graph,

@@ -1,14 +1,14 @@
 """Page 9 · 퍼셉트론 · 편향-분산: the perceptron rule replayed update by update, and bias vs variance.
 
-Training is ``core.perceptron``; the polynomial fits are ``core.bias_variance``.
+Training is ``core.nn.perceptron``; the polynomial fits are ``core.nn.bias_variance``.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.bias_variance import errors_by_degree, fit_curve, make_data
-from core.perceptron import LOGIC_GATES, Perceptron
+from core.nn.bias_variance import errors_by_degree, fit_curve, make_data
+from core.nn.perceptron import LOGIC_GATES, Perceptron
 from dashboard.ui import header, number, show_code, t
 
 GATES = ("AND", "OR", "NAND")

@@ -1,14 +1,14 @@
 """Page 10 · XOR 문제: one perceptron cannot separate XOR; a 2-2-1 MLP can, shown as it trains.
 
-The perceptron is ``core.perceptron``; the MLP's training snapshots and decision regions are ``core.mlp``.
+The perceptron is ``core.nn.perceptron``; the MLP's training snapshots and decision regions are ``core.nn.mlp``.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.mlp import MLP, decision_grid, train_snapshots
-from core.perceptron import LOGIC_GATES, Perceptron
+from core.nn.mlp import MLP, decision_grid, train_snapshots
+from core.nn.perceptron import LOGIC_GATES, Perceptron
 from dashboard.ui import header, number, show_code, t
 
 VIEW = (-0.5, 1.5)  # plotting window around the unit square

@@ -1,13 +1,13 @@
 """Page 11 · 오차 역전파: the lecture's 2-2-2 network, forward then backward, every number on screen.
 
-The whole computation is ``core.backprop.trace``; ``core.backprop.autograd_check`` asks PyTorch for
+The whole computation is ``core.nn.backprop.trace``; ``core.nn.backprop.autograd_check`` asks PyTorch for
 the same gradients. The page only chooses which intermediate to show and formats it.
 """
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.backprop import DEFAULTS, autograd_check, trace
+from core.nn.backprop import DEFAULTS, autograd_check, trace
 from dashboard.ui import header, number, show_code, t
 
 # (step id, the trace entries it produces, its chain-rule formula), forward pass then backward pass.

@@ -1,14 +1,14 @@
 """Page 12 · 기울기 소실 · 활성화 함수: activations and their derivatives; per-layer gradient norms of a deep net.
 
-Values come from ``core.activations`` and ``core.vanishing``; the page only lays them out.
+Values come from ``core.nn.activations`` and ``core.nn.vanishing``; the page only lays them out.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.activations import ACTIVATIONS, LABELS
-from core.vanishing import gradient_norms
+from core.nn.activations import ACTIVATIONS, LABELS
+from core.nn.vanishing import gradient_norms
 from dashboard.ui import header, number, show_code, t
 
 INITS = ("xavier", "he")

@@ -1,13 +1,13 @@
 """Page 13 · 배치 정규화: the four steps of batch normalisation on a live mini-batch; training with vs without BN.
 
-The steps and the experiment are ``core.batchnorm``; the page draws a mini-batch and shows the numbers.
+The steps and the experiment are ``core.nn.batchnorm``; the page draws a mini-batch and shows the numbers.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.batchnorm import batchnorm_forward, bn_experiment, steps
+from core.nn.batchnorm import batchnorm_forward, bn_experiment, steps
 from dashboard.ui import header, number, show_code, t
 
 

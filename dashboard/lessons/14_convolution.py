@@ -1,13 +1,13 @@
 """Page 14 · 합성곱 연산: the sliding window of a convolution, its output size and parameter count, pooling.
 
-Every number comes from ``core.conv``; the page only reshapes arrays into tidy frames for Altair.
+Every number comes from ``core.nn.conv``; the page only reshapes arrays into tidy frames for Altair.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.conv import (
+from core.nn.conv import (
     KERNELS,
     avg_pool2d,
     conv2d,
@@ -68,7 +68,7 @@ def grid_chart(arr: np.ndarray, title: str, box: tuple[int, int, int, int] | Non
 
 
 def kernel_label(name: str) -> str:
-    """Translated preset name; a preset added to ``core.conv.KERNELS`` later shows its own key."""
+    """Translated preset name; a preset added to ``core.nn.conv.KERNELS`` later shows its own key."""
     try:
         return t(f"p14.kernel.{name}")
     except KeyError:

@@ -1,7 +1,7 @@
 """Page 16 · 우리 모델: the committed models' cards, a live mini-training of an MNIST net, the demo link.
 
-Cards are read and validated by ``core.card``; the live training is ``core.train.mini_train``; the
-MNIST arrays come from ``core.data``. The models folder is ``$DL_MODELS_DIR``, else ``models/``.
+Cards are read and validated by ``core.serve.card``; the live training is ``core.pipeline.train.mini_train``; the
+MNIST arrays come from ``core.pipeline.data``. The models folder is ``$DL_MODELS_DIR``, else ``models/``.
 """
 import os
 from pathlib import Path
@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.card import load_card
 from core.cnn import list_models, model_info
-from core.data import DataNotFoundError, data_root, mnist_arrays
-from core.train import mini_train
+from core.pipeline.data import DataNotFoundError, data_root, mnist_arrays
+from core.pipeline.train import mini_train
+from core.serve.card import load_card
 from dashboard.ui import ROOT, header, lang, number, show_code, t
 
 

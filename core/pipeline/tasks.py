@@ -1,7 +1,7 @@
 """What each training run learns from: data, augmentation, preprocessing spec and defaults.
 
 Lecture section: "CNN 실습" (training LeNet-5 and a modern CNN on MNIST; dogs vs. cats from
-scratch). :mod:`core.train` owns the loop; this module owns everything task-specific, so a new
+scratch). :mod:`core.pipeline.train` owns the loop; this module owns everything task-specific, so a new
 task is one :class:`TaskSpec` in :data:`TASKS`.
 
 Data are held as uint8 tensors ``(N, C, H, W)``; augmentation runs batch-wise on the training
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from . import data as D
+from core.pipeline import data as D
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +189,7 @@ def decode_pets(files: list[Path], size: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def load_pets_task(root: Path, cache_dir: Path | None = None, size: int = PET_CACHE_SIZE) -> TaskData:
-    """PetImages on ``core.data.pets_split(root, 0.1, seed=0)``, decoded once into a uint8 cache."""
+    """PetImages on ``core.pipeline.data.pets_split(root, 0.1, seed=0)``, decoded once into a uint8 cache."""
     split = D.pets_split(root, test_fraction=0.1, seed=0)
     names = "\n".join(str(p.relative_to(D.data_root(root))) for p in split.train_files + split.test_files)
     key = hashlib.sha256(f"{size}\n{names}".encode()).hexdigest()[:12]
@@ -212,7 +211,7 @@ def load_pets_task(root: Path, cache_dir: Path | None = None, size: int = PET_CA
             tmp.replace(cache)
     to_t = lambda a: torch.from_numpy(np.ascontiguousarray(a)).permute(0, 3, 1, 2)  # noqa: E731 (N, 3, S, S)
     return TaskData(to_t(xtr), torch.from_numpy(ytr), to_t(xte), torch.from_numpy(yte),
-                    "PetImages held-out split (core.data.pets_split, test_fraction=0.1, seed=0)")
+                    "PetImages held-out split (core.pipeline.data.pets_split, test_fraction=0.1, seed=0)")
 
 
 def pet_eval(x: torch.Tensor) -> torch.Tensor:
@@ -249,12 +248,3 @@ TASKS: dict[str, TaskSpec] = {
 }
 
 
-def wilson_interval(correct: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
-    """95 % Wilson score interval of a binomial proportion (well-behaved near 0 and 1)."""
-    if n <= 0:
-        raise ValueError(f"n must be positive, got {n}")
-    p = correct / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.activations import sigmoid
+from core.nn.activations import sigmoid
 
 # A lecture-style example (the widely used 2-2-2 walk-through numbers, biases dropped).
 DEFAULTS: dict = {

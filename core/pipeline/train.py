@@ -1,4 +1,4 @@
-"""Train the lecture's CNNs: ``python -m core.train mnist|lenet5|pets_scratch [options]``.
+"""Train the lecture's CNNs: ``python -m core.pipeline.train mnist|lenet5|pets_scratch [options]``.
 
 Lecture section: "CNN 실습" — the training loop itself (mini-batches, optimizer, learning-rate
 schedule, evaluation on held-out data), made robust enough to produce the committed models:
@@ -10,7 +10,7 @@ schedule, evaluation on held-out data), made robust enough to produce the commit
   exactly the weights of an uninterrupted run (same device).
 - a checkpoint after every epoch, written atomically; Ctrl-C (SIGINT/SIGTERM) finishes the current
   step, saves a mid-epoch checkpoint and exits; SIGKILL loses at most the epoch in progress.
-- ``torchrun --nproc_per_node=N -m core.train …``: DistributedDataParallel with a
+- ``torchrun --nproc_per_node=N -m core.pipeline.train …``: DistributedDataParallel with a
   DistributedSampler (NCCL on GPUs, gloo on CPU); the global batch size stays ``--batch-size``.
 - outputs in ``--out``: ``config.json``, ``checkpoint.pt``, ``final.pt`` (weights + everything
   the model card needs), ``metrics.json``, ``curve.png``.
@@ -42,11 +42,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.data import DataLoader, DistributedSampler
 
-from . import cnn
-from . import data as D
-from .train_tasks import TASKS, TaskData, TaskSpec, digit_eval, digit_train, wilson_interval
+from core import cnn
+from core.pipeline import data as D
+from core.pipeline.tasks import TASKS, TaskData, TaskSpec, digit_eval, digit_train
+from core.serve.card import wilson_ci
 
-log = logging.getLogger("core.train")
+log = logging.getLogger("core.pipeline.train")
 
 CHECKPOINT, FINAL = "checkpoint.pt", "final.pt"
 
@@ -77,9 +78,9 @@ class TrainConfig:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> tuple[TrainConfig, argparse.Namespace]:
-    p = argparse.ArgumentParser(prog="python -m core.train", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m core.pipeline.train", description=__doc__.split("\n\n")[0])
     p.add_argument("task", choices=sorted(TASKS) + ["pets"],
-                   help="what to train ('pets' = the transfer model in core.transfer)")
+                   help="what to train ('pets' = the transfer model in core.pipeline.transfer)")
     p.add_argument("--epochs", type=int)
     p.add_argument("--batch-size", type=int)
     p.add_argument("--lr", type=float, help="peak learning rate (one-cycle schedule)")
@@ -229,7 +230,7 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, transform, devi
     n, correct = len(true), int((pred == true).sum())
     cm = np.bincount(true * num_classes + pred, minlength=num_classes ** 2).reshape(num_classes, num_classes)
     return {"n": n, "loss": loss_sum / n, "accuracy": correct / n, "correct": correct,
-            "ci95": list(wilson_interval(correct, n)), "confusion_matrix": cm.tolist()}
+            "ci95": list(wilson_ci(correct, n)), "confusion_matrix": cm.tolist()}
 
 
 def _scale(value: float, lo: float, hi: float, px_lo: float, px_hi: float) -> float:
@@ -370,7 +371,7 @@ def train(cfg: TrainConfig, resume: bool = False, max_steps: int | None = None,
     history = {k: [] for k in ("epoch", "train_loss", "train_acc", "test_loss", "test_acc", "lr", "epoch_time_s")}
     epoch, step, run = 0, 0, {"loss": 0.0, "correct": 0, "seen": 0}
     wall, sessions = 0.0, 1
-    command = list(command or ["python", "-m", "core.train", cfg.task])
+    command = list(command or ["python", "-m", "core.pipeline.train", cfg.task])
 
     ckpt_path = out / CHECKPOINT
     if resume and ckpt_path.exists():
@@ -632,7 +633,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(argv if argv is not None else sys.argv[1:])
     if args[:1] == ["pets"]:
         # The transfer model has its own options (feature cache, fine-tuning, TTA): hand them over whole.
-        from . import transfer
+        from core.pipeline import transfer
 
         transfer.main(args[1:])
         return 0
@@ -641,9 +642,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "--max-steps" in args:
         i = args.index("--max-steps")
         del args[i:i + 2]
-    command = ["python", "-m", "core.train", *(x for x in args if x != "--resume")]
+    command = ["python", "-m", "core.pipeline.train", *(x for x in args if x != "--resume")]
     if "WORLD_SIZE" in os.environ and int(os.environ["WORLD_SIZE"]) > 1:
-        command = ["torchrun", f"--nproc_per_node={os.environ['WORLD_SIZE']}", "-m", "core.train",
+        command = ["torchrun", f"--nproc_per_node={os.environ['WORLD_SIZE']}", "-m", "core.pipeline.train",
                    *command[3:]]
     result = train(cfg, resume=a.resume, max_steps=a.max_steps, command=command)
     return 0 if result is not None or int(os.environ.get("RANK", 0)) != 0 else 130

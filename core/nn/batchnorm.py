@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.activations import get as get_activation
-from core.mlp import init_params
+from core.nn.activations import get as get_activation
+from core.nn.mlp import init_params
 
 
 def _axes(x: np.ndarray, gamma: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -28,8 +28,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from core.activations import ACTIVATIONS
-from core.activations import get as get_activation
+from core.nn.activations import ACTIVATIONS
+from core.nn.activations import get as get_activation
 
 LOSSES = ("mse", "bce", "softmax_ce")
 INITS = ("xavier", "he", "normal", "small")
@@ -60,7 +60,7 @@ class MLP:
 
     Args:
         sizes: layer widths, input first, e.g. ``(2, 2, 1)`` for the lecture's XOR network.
-        activation: hidden activation, a key of ``core.activations.ACTIVATIONS``.
+        activation: hidden activation, a key of ``core.nn.activations.ACTIVATIONS``.
         loss: ``"mse"``, ``"bce"`` or ``"softmax_ce"`` (see the module docstring).
         seed: seeds the initial weights.
         init: weight initialisation, see :func:`init_params`.

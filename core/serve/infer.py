@@ -26,8 +26,8 @@ from typing import Any
 import numpy as np
 import onnxruntime as ort
 
-from core.card import TASKS, sha256_file
-from core.preprocess import digit_spec, photo_spec, prepare
+from core.serve.card import TASKS, sha256_file
+from core.serve.preprocess import digit_spec, photo_spec, prepare
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ class Model:
 def _validate_card(card: Any, card_path: Path) -> dict:
     """What serving needs from a card (task, classes, a buildable preprocess spec, sha256).
 
-    Deliberately lighter than ``core.card.validate_card``, the full export-time contract: a card
+    Deliberately lighter than ``core.serve.card.validate_card``, the full export-time contract: a card
     missing provenance (history, versions) still serves."""
     if not isinstance(card, dict):
         raise ModelLoadError(f"{card_path.name}: the model card is not a JSON object")
@@ -240,7 +240,7 @@ def predict_image(model: Model, image: Any, top_k: int = 3) -> dict:
 
     Returns a dict: ``probs`` {class name: p}, ``top`` [(name, p)] best first (``top_k`` long),
     ``preview`` (what the network saw, uint8), ``x`` (the model input), ``ms`` (inference),
-    ``preprocess_ms``, ``provider``, ``model``. Raises :class:`core.preprocess.PreprocessError`.
+    ``preprocess_ms``, ``provider``, ``model``. Raises :class:`core.serve.preprocess.PreprocessError`.
     """
     t0 = time.perf_counter()
     x, preview = prepare(image, model.card)

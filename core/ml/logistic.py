@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from core.metrics import check_binary_labels
-from core.regression import check_gd_settings
+from core.ml.metrics import check_binary_labels
+from core.ml.regression import check_gd_settings
 
 __all__ = ["bce", "fit_logistic", "predict_proba", "sigmoid"]
 

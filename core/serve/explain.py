@@ -38,7 +38,7 @@ def occlusion(model, x: np.ndarray, patch: int | None = None, stride: int | None
     them for n × n overlapping patches instead (:func:`grid_patches`). ``fill`` is the
     value written into the covered square; 0 in normalised space is the data set's mean colour, so
     the patch removes information without adding an edge of its own. ``target`` defaults to the
-    predicted class. ``model`` is a :class:`core.infer.Model` (anything with ``predict``).
+    predicted class. ``model`` is a :class:`core.serve.infer.Model` (anything with ``predict``).
     Pixel value = mean drop of the target probability over the patches covering that pixel,
     negative drops clipped, scaled so the maximum is 1 (all zeros if nothing mattered).
     """

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.mlp import MLP
+from core.nn.mlp import MLP
 
 
 def gradient_norms(depth: int, width: int, activation: str, seed: int = 0, init: str = "xavier",
                    n: int = 64) -> np.ndarray:
     """Per-layer Frobenius norm of ∂J/∂W at initialisation, first layer first → (depth,).
 
-    The network is ``core.mlp.MLP`` with ``depth`` weight layers of ``width`` units, the given hidden
+    The network is ``core.nn.mlp.MLP`` with ``depth`` weight layers of ``width`` units, the given hidden
     activation and init, and a linear output under the lecture's squared error, evaluated on one
     batch of ``n`` standard-normal inputs with standard-normal targets (all drawn from ``seed``).
     """

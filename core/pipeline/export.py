@@ -1,13 +1,13 @@
 """Export a trained checkpoint to ONNX plus its model card (lecture: deploying the trained CNN).
 
-``python -m core.export --checkpoint runs/mnist/final.pt --name mnist [--out models/] [--data-dir …]``
+``python -m core.pipeline.export --checkpoint runs/mnist/final.pt --name mnist [--out models/] [--data-dir …]``
 
 1. rebuild the network from the registry (``final.pt``'s ``arch`` + ``arch_kwargs``) and load its weights;
 2. export with the dynamo exporter: one self-contained ``.onnx`` (no external data), opset 18,
    input ``"input"`` with a dynamic batch axis, output ``"logits"``; ``onnx.checker`` must be clean;
 3. run 64 REAL test images, preprocessed by the card's own recipe, through ONNX Runtime and PyTorch and
    record the largest absolute logit difference (must be ≤ 1e-4);
-4. write ``models/<name>.json`` per the model-card contract (:mod:`core.card`).
+4. write ``models/<name>.json`` per the model-card contract (:mod:`core.serve.card`).
 """
 from __future__ import annotations
 
@@ -26,11 +26,11 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from . import card as card_lib
-from .infer import create_session
+from core.serve import card as card_lib
+from core.serve.infer import create_session
 
 # Under `python -m` __name__ is "__main__"; keep the logger inside the "core" hierarchy.
-log = logging.getLogger("core.export" if __name__ == "__main__" else __name__)
+log = logging.getLogger("core.pipeline.export" if __name__ == "__main__" else __name__)
 
 DEFAULT_OPSET = 18
 MAX_ABS_DIFF = 1e-4
@@ -50,7 +50,7 @@ DATA = {
               "train_n": 60000, "test_n": 10000},
     "pet": {"name": "Microsoft Kaggle Cats and Dogs (PetImages)",
             "source": "https://www.microsoft.com/en-us/download/details.aspx?id=54765 "
-                      "(held-out split: core.data.pets_split(root, test_fraction=0.1, seed=0))"},
+                      "(held-out split: core.pipeline.data.pets_split(root, test_fraction=0.1, seed=0))"},
 }
 
 
@@ -119,7 +119,7 @@ def load_checkpoint(path: str | os.PathLike) -> dict:
     missing = [k for k in REQUIRED_CKPT_KEYS if k not in ckpt]
     if missing:
         raise ValueError(f"{path}: checkpoint lacks {', '.join(missing)} (expected a final.pt of "
-                         "core.train / core.transfer)")
+                         "core.pipeline.train / core.pipeline.transfer)")
     if "test" not in ckpt["metrics"]:
         raise ValueError(f"{path}: checkpoint has no metrics['test']")
     return ckpt
@@ -127,7 +127,7 @@ def load_checkpoint(path: str | os.PathLike) -> dict:
 
 def rebuild(ckpt: dict) -> nn.Module:
     """The network from the registry with the checkpoint's weights, in eval mode."""
-    from . import cnn
+    from core import cnn
 
     model = cnn.build(ckpt["arch"], **ckpt["arch_kwargs"])
     model.load_state_dict(ckpt["state_dict"], strict=True)
@@ -146,15 +146,15 @@ def input_shape(preprocess: dict) -> list:
 
 
 def real_test_batch(card: dict, data_dir: str | os.PathLike | None = None, n: int = 64) -> np.ndarray:
-    """``n`` REAL held-out images run through the card's own recipe (``core.preprocess.prepare``).
+    """``n`` REAL held-out images run through the card's own recipe (``core.serve.preprocess.prepare``).
 
     Digits: the first ``n`` MNIST test images; photos: ``n`` held-out PetImages spread evenly over the
     split (so both classes appear). Returns float32 ``(n, C, H, W)``.
     """
     from PIL import Image
 
-    from .data import mnist_arrays, pets_split
-    from .preprocess import prepare
+    from core.pipeline.data import mnist_arrays, pets_split
+    from core.serve.preprocess import prepare
 
     if card["task"] == "digit":
         images, _ = mnist_arrays(train=False, root=data_dir)          # (10000, 28, 28) uint8
@@ -290,8 +290,8 @@ def export_checkpoint(checkpoint: str | os.PathLike, name: str, out_dir: str | o
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m core.export", description=__doc__.splitlines()[0])
-    p.add_argument("--checkpoint", required=True, help="final.pt written by core.train / core.transfer")
+    p = argparse.ArgumentParser(prog="python -m core.pipeline.export", description=__doc__.splitlines()[0])
+    p.add_argument("--checkpoint", required=True, help="final.pt written by core.pipeline.train / core.pipeline.transfer")
     p.add_argument("--name", required=True, help="model name: mnist, lenet5, pets, pets_scratch")
     p.add_argument("--out", default="models", help="output folder (default: models/)")
     p.add_argument("--data-dir", default=None, help="folder with MNIST/ and PetImages/ (else $DL_DATA_DIR)")

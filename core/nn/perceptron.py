@@ -7,7 +7,7 @@ A single neuron with a step activation, ``ŷ = step(w·x + b)``, trained by the 
 one sample at a time. It learns AND, OR and NAND, but never XOR: a perceptron's decision boundary is
 the line w·x + b = 0, and no line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the
 other — XOR is not linearly separable (Minsky & Papert, 1969). Stacking neurons into a multilayer
-perceptron (``core.mlp``) is what solves it.
+perceptron (``core.nn.mlp``) is what solves it.
 """
 from __future__ import annotations
 

@@ -129,7 +129,7 @@ def pets_split(root: str | os.PathLike | None = None, test_fraction: float = 0.1
     if not all(d.is_dir() for d in dirs):
         raise DataNotFoundError(
             f"PetImages not found under {base.resolve()}.\nExpected layout: {base}/Cat/*.jpg and "
-            f"{base}/Dog/*.jpg (the Microsoft 'Kaggle Cats and Dogs' download; core.data.download_pets "
+            f"{base}/Dog/*.jpg (the Microsoft 'Kaggle Cats and Dogs' download; core.pipeline.data.download_pets "
             "fetches it on a machine with internet access). Set DL_DATA_DIR or --data-dir.")
     train, test, skipped = ([], []), ([], []), 0
     for label, d in enumerate(dirs):

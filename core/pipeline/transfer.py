@@ -1,11 +1,11 @@
 """Transfer learning: an ImageNet EfficientNet-Lite0 becomes a dog-vs-cat classifier (lecture: transfer learning).
 
-``python -m core.transfer [--data-dir …] [--out runs/pets] [--finetune-epochs 3]``
+``python -m core.pipeline.transfer [--data-dir …] [--out runs/pets] [--finetune-epochs 3]``
 
 The backbone's ImageNet features are already good for cats and dogs, so on a CPU the cheap recipe wins:
 
 1. **Freeze and cache.** The pretrained trunk is exported to ONNX once and every photo of the fixed
-   PetImages split (``core.data.pets_split(root, test_fraction=0.1, seed=0)``) goes through ONNX Runtime
+   PetImages split (``core.pipeline.data.pets_split(root, test_fraction=0.1, seed=0)``) goes through ONNX Runtime
    once (faster than eager PyTorch on this CPU). We keep two tensors per photo in ``runs/`` (ignored):
    the pooled 1280-d features and the input of the last MBConv block, ``(192, 7, 7)``.
 2. **Linear head.** An L2-regularised logistic regression on the pooled features (full-batch L-BFGS,
@@ -37,12 +37,12 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from . import cnn
-from .card import wilson_ci
-from .cnn.efficientnet_lite import LITE_MEAN, LITE_STD, EfficientNetLite, load_pretrained
+from core import cnn
+from core.cnn.efficientnet_lite import LITE_MEAN, LITE_STD, EfficientNetLite, load_pretrained
+from core.serve.card import wilson_ci
 
 # Under `python -m` __name__ is "__main__"; keep the logger inside the "core" hierarchy.
-log = logging.getLogger("core.transfer" if __name__ == "__main__" else __name__)
+log = logging.getLogger("core.pipeline.transfer" if __name__ == "__main__" else __name__)
 
 CLASSES = ("cat", "dog")
 ARCH = "efficientnet_lite0"
@@ -68,7 +68,7 @@ class TransferConfig:
     tta: bool = True                    # flip test-time augmentation, if it wins on validation
     seed: int = 0
     limit: int | None = None            # use only the first N photos of each side (smoke tests)
-    command: str = field(default_factory=lambda: " ".join(["python", "-m", "core.transfer", *sys.argv[1:]]))
+    command: str = field(default_factory=lambda: " ".join(["python", "-m", "core.pipeline.transfer", *sys.argv[1:]]))
 
 
 def photo_preprocess(size: int = 224) -> dict:
@@ -81,9 +81,9 @@ def photo_preprocess(size: int = 224) -> dict:
 def load_photos(files: Sequence[str | os.PathLike], spec: dict) -> np.ndarray:
     """Decode and preprocess photos with the card's own recipe → float32 ``(N, 3, crop, crop)``.
 
-    ``core.preprocess.photo_input`` is what the demo runs, so training and serving see the same pixels.
+    ``core.serve.preprocess.photo_input`` is what the demo runs, so training and serving see the same pixels.
     """
-    from .preprocess import photo_input
+    from core.serve.preprocess import photo_input
 
     return np.concatenate([photo_input(f, spec)[0] for f in files])   # (N, 3, crop, crop)
 
@@ -131,7 +131,7 @@ def extract_features(files: Sequence[Path], cache_dir: Path, onnx_path: Path, sp
     ``taps``: float32 ``(N, 192, 7, 7)``; ``features``: float32 ``(N, 1280)``. ``flip=True`` runs the
     mirror images instead. A shard already on disk is not recomputed, so an interrupted extraction resumes.
     """
-    from .infer import create_session
+    from core.serve.infer import create_session
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     sess = None
@@ -273,8 +273,8 @@ def cpu_name() -> str:
 
 def run(cfg: TransferConfig) -> dict:
     """The whole recipe (module docstring); writes ``final.pt``, ``metrics.json``, ``config.json``."""
-    from .data import pets_split
-    from .export import export_model
+    from core.pipeline.data import pets_split
+    from core.pipeline.export import export_model
 
     t_start = time.perf_counter()
     threads = cfg.threads or os.cpu_count() or 1
@@ -377,7 +377,7 @@ def run(cfg: TransferConfig) -> dict:
     pred = logits.argmax(1)
     k = int((pred == y_test).sum())
     n = len(y_test)
-    test = {"split": "PetImages held-out (core.data.pets_split(root, test_fraction=0.1, seed=0))",
+    test = {"split": "PetImages held-out (core.pipeline.data.pets_split(root, test_fraction=0.1, seed=0))",
             "n": n, "accuracy": k / n, "ci95": list(wilson_ci(k, n)),
             "confusion_matrix": confusion_matrix(y_test, pred, len(CLASSES)).tolist()}
     log.info("held-out accuracy %.4f (%d/%d), 95%% CI [%.4f, %.4f]", k / n, k, n, *test["ci95"])
@@ -414,7 +414,7 @@ def _log_to_stderr() -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     d = TransferConfig()
-    p = argparse.ArgumentParser(prog="python -m core.transfer", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m core.pipeline.transfer", description=__doc__.splitlines()[0])
     p.add_argument("--data-dir", default=None, help="folder containing PetImages/ (else $DL_DATA_DIR)")
     p.add_argument("--out", default=d.out)
     p.add_argument("--batch-size", type=int, default=d.batch_size)
@@ -434,7 +434,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     cfg = TransferConfig(data_dir=args.data_dir, out=args.out, batch_size=args.batch_size,
                          threads=args.threads, finetune_epochs=args.finetune_epochs,
                          finetune_lr=args.finetune_lr, tta=args.tta, seed=args.seed, limit=args.limit,
-                         command=" ".join(["python", "-m", "core.transfer",
+                         command=" ".join(["python", "-m", "core.pipeline.transfer",
                                            *(sys.argv[1:] if argv is None else argv)]))
     return run(cfg)
 
