@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 import streamlit as st  # noqa: E402
 
 from dashboard.i18n import LANGS  # noqa: E402
-from dashboard.ui import page_files, page_number, t  # noqa: E402
+from dashboard.ui import page_files, page_label, page_section, page_slug, t  # noqa: E402
 
 st.set_page_config(page_title="Deep Learning Part 1", page_icon="🧠", layout="wide")
 
@@ -20,9 +20,8 @@ with st.sidebar:
 home = st.Page("home.py", title=t("home.title"), icon="🏠", default=True)
 ml_pages, nn_pages = [], []
 for f in page_files():
-    num = page_number(f)
-    page = st.Page(f"lessons/{f.name}", title=f"{int(num)}. {t(f'p{num}.title')}", url_path=f.stem[3:])
-    (ml_pages if int(num) <= 8 else nn_pages).append(page)
+    page = st.Page(f"lessons/{f.name}", title=page_label(f), url_path=page_slug(f))
+    (ml_pages if page_section(f) == "ml" else nn_pages).append(page)
 
 sections = {t("app.section.home"): [home]}
 if ml_pages:

@@ -3,7 +3,7 @@ import os
 
 import streamlit as st
 
-from dashboard.ui import page_files, page_number, t
+from dashboard.ui import page_files, page_label, t
 
 st.title(t("app.title"))
 st.markdown(t("home.intro"))
@@ -12,7 +12,6 @@ files = page_files()
 if not files:
     st.info(t("home.no_pages"))
 for f in files:
-    num = page_number(f)
-    st.page_link(f"lessons/{f.name}", label=f"{int(num)}. {t(f'p{num}.title')}")
+    st.page_link(f"lessons/{f.name}", label=page_label(f))
 demo_url = os.environ.get("DEMO_URL", f"http://localhost:{os.environ.get('DEMO_PORT', '7860')}")
 st.link_button(t("home.demo"), demo_url)

@@ -30,12 +30,48 @@ def t(key: str, **fmt) -> str:
 
 
 def page_files() -> list[Path]:
-    """Lecture pages in lecture order: ``lessons/NN_name.py``."""
-    return sorted(PAGES_DIR.glob("[0-9][0-9]_*.py"))
+    """Lecture pages in lecture order: ``lessons/NN_name.py``, plus ``lessons/NNa_name.py`` for a page
+    inserted after page NN (e.g. ``10a_playground.py`` after ``10_xor.py``). File names are stable
+    ids; the number shown to learners is the position in this list (:func:`page_label`)."""
+    return sorted(PAGES_DIR.glob("[0-9][0-9]*_*.py"), key=lambda f: page_number(f))
 
 
 def page_number(path: str | Path) -> str:
-    return Path(path).stem[:2]
+    """The page's id, the file name before the first ``_``: ``"05"``, ``"10a"``. Translation keys
+    are ``p<id>.title`` etc."""
+    return Path(path).stem.split("_", 1)[0]
+
+
+def page_slug(path: str | Path) -> str:
+    """The page's URL path: the file name after the first ``_`` (``10_xor.py`` -> ``xor``)."""
+    return Path(path).stem.split("_", 1)[1]
+
+
+def page_section(path: str | Path) -> str:
+    """``"ml"`` for the lecture's machine-learning part (pages 1-8), else ``"nn"``."""
+    return "ml" if int(page_number(path)[:2]) <= 8 else "nn"
+
+
+def page_label(path: str | Path) -> str:
+    """``"<position>. <title>"``: pages are numbered by their place in lecture order, so an inserted
+    page renumbers the ones after it without renaming files or translation keys."""
+    files = page_files()
+    pos = [f.name for f in files].index(Path(path).name) + 1
+    return f"{pos}. {t(f'p{page_number(path)}.title')}"
+
+
+def erratum(lecture_said: str, correct: str, why: str = "") -> None:
+    """The one callout for a slip in the lecture: what the lecture printed, the right value, and why.
+
+    Every erratum on every page goes through here so that learners see them the same way
+    ("강의 노트 바로잡기 · Lecture erratum"), and tests can find them (``st.warning`` with that title).
+    Arguments are already translated strings (``t(...)``)."""
+    body = (f"**{t('ui.erratum')}**  \n"
+            f"{t('ui.erratum.lecture')}: {lecture_said}  \n"
+            f"{t('ui.erratum.correct')}: {correct}")
+    if why:
+        body += f"  \n{why}"
+    st.warning(body, icon=":material/edit_note:")
 
 
 def header(num: str) -> None:

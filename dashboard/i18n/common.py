@@ -19,4 +19,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.demo": {"ko": "Gradio 데모 열기", "en": "Open the Gradio demo"},
     "ui.show_code": {"ko": "코드 보기 · 이 페이지가 호출하는 `core` 함수", "en": "Show the code · the `core` functions this page calls"},
     "ui.formula": {"ko": "수식", "en": "Formula"},
+    "ui.erratum": {"ko": "강의 노트 바로잡기 · Lecture erratum", "en": "Lecture erratum · 강의 노트 바로잡기"},
+    "ui.erratum.lecture": {"ko": "강의 노트", "en": "The lecture printed"},
+    "ui.erratum.correct": {"ko": "바른 값", "en": "Correct"},
 }

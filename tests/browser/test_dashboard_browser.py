@@ -6,12 +6,12 @@ import re
 import pytest
 
 from dashboard.i18n import translate
-from dashboard.ui import page_files, page_number
+from dashboard.ui import page_files, page_number, page_slug
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PAGES = [("home", "", translate("app.title", "ko"))] + [
-    (f.stem, f.stem[3:], translate(f"p{page_number(f)}.title", "ko")) for f in page_files()]
+    (f.stem, page_slug(f), translate(f"p{page_number(f)}.title", "ko")) for f in page_files()]
 
 
 def _settle(page, timeout_ms: int = 60_000) -> None:
@@ -45,7 +45,7 @@ SLIDER_PAGES = ["linear_regression", "logistic_regression", "gradient_descent"]
 
 @pytest.mark.parametrize("path", SLIDER_PAGES)
 def test_moving_a_slider_changes_a_number(page, dashboard_url, artifacts, path):
-    if not any(f.stem[3:] == path for f in page_files()):
+    if not any(page_slug(f) == path for f in page_files()):
         pytest.fail(f"page {path} does not exist")
     page.goto(f"{dashboard_url}/{path}")
     # Streamlit 1.67's slider is a react-aria group around a visually hidden <input type="range">
