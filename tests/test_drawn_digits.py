@@ -1,0 +1,68 @@
+"""core.pipeline.drawn_digits: the non-MNIST held-out digit sets (issue 16)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from core.pipeline import drawn_digits as dd
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("which", [s for s in dd.SETS if s != "fonts"])
+def test_every_set_is_balanced_deterministic_and_decodable(which):
+    a = list(dd.generate(which, per_digit=2, seed=3))
+    b = list(dd.generate(which, per_digit=2, seed=3))
+    assert [label for _, label in a] == [label for _, label in b] and len(a) == 20
+    assert np.bincount([label for _, label in a], minlength=10).tolist() == [2] * 10
+    for (im1, _), (im2, _) in zip(a, b, strict=True):
+        assert isinstance(im1, Image.Image) and np.array_equal(np.asarray(im1), np.asarray(im2))
+    other = list(dd.generate(which, per_digit=2, seed=4))
+    assert any(not np.array_equal(np.asarray(x), np.asarray(y)) for (x, _), (y, _) in zip(a, other, strict=True))
+
+
+def test_transparent_set_keeps_its_ink_only_in_alpha():
+    img, _ = next(dd.generate("transparent", per_digit=1))
+    rgba = np.asarray(img)
+    assert img.mode == "RGBA" and rgba[..., :3].max() == 0
+    assert rgba[..., 3].min() == 0 and rgba[..., 3].max() == 255
+
+
+def test_every_digit_has_ink_inside_the_canvas():
+    rng = np.random.default_rng(0)
+    for digit in range(10):
+        for style in range(len(dd.TEMPLATES[digit])):
+            paths = dd.stroke_paths(digit, style, dd.random_pen(rng), rng)
+            pts = np.vstack(paths)
+            assert pts.min() > -0.2 and pts.max() < 1.2, (digit, style)
+
+
+def test_catmull_rom_passes_through_its_points():
+    pts = np.array([[0.0, 0.0], [1.0, 2.0], [3.0, 1.0], [4.0, 4.0]])
+    curve = dd.catmull_rom(pts, per_segment=5)
+    for p in pts:
+        assert np.min(np.linalg.norm(curve - p, axis=1)) < 1e-12
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(ValueError, match="unknown drawn-digit set"):
+        list(dd.generate("napkin"))
+    with pytest.raises(ValueError, match="per_digit"):
+        list(dd.generate("blocky", per_digit=0))
+    with pytest.raises(ValueError, match="digit must be 0-9"):
+        dd.stroke_paths(10, 0, dd.Pen(), np.random.default_rng(0))
+
+
+def test_the_served_digit_model_reads_pen_strokes():
+    """A real check of the committed model through the serving path (not a fixed number): thick pen
+    strokes on white are the demo's everyday input."""
+    from core.serve.infer import load_model
+
+    model = load_model(ROOT / "models" / "mnist.json", ["CPUExecutionProvider"])
+    res = dd.evaluate(model, sets=("strokes_thick",), per_digit=5)
+    r = res["strokes_thick"]
+    assert r["n"] == 50 and r["correct"] == 50 - sum(r["confusions"].values())
+    assert r["accuracy"] >= 0.9, r
