@@ -44,7 +44,8 @@ def test_onnx_checker_and_signature(card):
     proto = onnx.load(str(path))
     onnx.checker.check_model(proto, full_check=True)
     assert [i.name for i in proto.graph.input] == [card["input"]["name"]]
-    assert [o.name for o in proto.graph.output] == [card["output"]["name"]]
+    extra = [o["name"] for o in card.get("extra_outputs", [])]
+    assert [o.name for o in proto.graph.output] == [card["output"]["name"], *extra]
     assert max(o.version for o in proto.opset_import if o.domain in ("", "ai.onnx")) == card["opset"]
 
 
@@ -55,7 +56,8 @@ def test_onnx_runs_with_dynamic_batch(card):
     _, c, h, w = card["input"]["shape"]
     for batch in (1, 3):
         x = np.random.default_rng(batch).standard_normal((batch, c, h, w)).astype(np.float32)
-        (logits,) = sess.run(None, {card["input"]["name"]: x})
+        logits, *extra = sess.run(None, {card["input"]["name"]: x})
+        assert len(extra) == len(card.get("extra_outputs", []))
         assert logits.shape == (batch, len(card["classes"]))
         assert np.isfinite(logits).all()
 

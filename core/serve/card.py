@@ -164,7 +164,33 @@ def validate_card(card: dict) -> dict:
         raise ValueError(f"model card: field 'ort_vs_torch_max_abs_diff' must be in [0, 1e-4], got {diff}")
     if _need(card, "ort_vs_torch_n_images", int, "") <= 0:
         raise ValueError("model card: field 'ort_vs_torch_n_images' must be positive")
+    _validate_honesty(card)
     return card
+
+
+EXTRA_OUTPUT_KINDS = ("cam", "imagenet_logits")
+
+
+def _validate_honesty(card: dict) -> None:
+    """The optional sections added for explanations and honest answers (issues 16 and 19):
+    ``extra_outputs``, ``ood`` and ``calibration``; absent is fine, present must be well-formed."""
+    for i, o in enumerate(card.get("extra_outputs", [])):
+        where = f"extra_outputs[{i}]."
+        _need(o, "name", str, where)
+        if _need(o, "kind", str, where) not in EXTRA_OUTPUT_KINDS:
+            raise ValueError(f"model card: field {where}'kind' must be one of {EXTRA_OUTPUT_KINDS}")
+    if "ood" in card:
+        ood = _need(card, "ood", dict, "")
+        _need(ood, "method", str, "ood.")
+        _need(ood, "chosen_on", str, "ood.")
+    if "calibration" in card:
+        c = _need(card, "calibration", dict, "")
+        if _need(c, "temperature", (int, float), "calibration.") <= 0:
+            raise ValueError("model card: field calibration.'temperature' must be positive")
+        for key in ("ece_before", "ece_after"):
+            if not 0.0 <= _need(c, key, (int, float), "calibration.") <= 1.0:
+                raise ValueError(f"model card: field calibration.{key!r} must be in [0, 1]")
+        _need(c, "fitted_on", str, "calibration.")
 
 
 def _validate_preprocess(pre: dict, shape: list) -> None:
