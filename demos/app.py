@@ -28,13 +28,13 @@ import gradio as gr  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from core.serve.explain import occlusion, overlay  # noqa: E402
-from core.serve.infer import Model, load_models, models_for, predict_image  # noqa: E402
+from core.serve.explain import explain  # noqa: E402
+from core.serve.infer import Model, Prediction, load_models, models_dir, models_for, predict_image  # noqa: E402
 from core.serve.preprocess import EmptyDrawingError, PreprocessError  # noqa: E402
+from demos.sketchpad import sketch_image  # noqa: E402
 
 log = logging.getLogger("demos.app")
 
-MODELS_DIR = ROOT / "models"
 EXAMPLES_DIR = ROOT / "demos" / "examples"
 EXPECTED = {"digit": ("mnist", "lenet5"), "pet": ("pets", "pets_scratch")}
 TASK_TITLE = {"digit": "손글씨 숫자 · MNIST", "pet": "개 vs 고양이 · Dog vs Cat"}
@@ -88,10 +88,10 @@ def class_display(cls: dict) -> str:
     return ko if ko == en else f"{ko} · {en}"
 
 
-def timing_md(r: dict, extra_ms: dict[str, float] | None = None) -> str:
-    parts = [f"추론 · inference **{r['ms']:.1f} ms**", f"전처리 · preprocessing {r['preprocess_ms']:.1f} ms"]
+def timing_md(r: Prediction, extra_ms: dict[str, float] | None = None) -> str:
+    parts = [f"추론 · inference **{r.ms:.1f} ms**", f"전처리 · preprocessing {r.preprocess_ms:.1f} ms"]
     parts += [f"{k} {v:.0f} ms" for k, v in (extra_ms or {}).items()]
-    return " · ".join(parts) + f"  \n실행 장치 · provider: `{r['provider']}` · 모델 · model: `{r['model']}`"
+    return " · ".join(parts) + f"  \n실행 장치 · provider: `{r.provider}` · 모델 · model: `{r.model}`"
 
 
 def card_md(model: Model) -> str:
@@ -160,16 +160,16 @@ class Handlers:
         return self.models[name]
 
     @staticmethod
-    def _run(model: Model, image) -> dict:
+    def _run(model: Model, image) -> Prediction:
         try:
-            return predict_image(model, image, top_k=len(model.classes))
+            return predict_image(model, sketch_image(image), top_k=len(model.classes))
         except PreprocessError as e:
             raise gr.Error(str(e), print_exception=False) from None
 
     @staticmethod
-    def _confidences(model: Model, r: dict, bilingual: bool) -> dict[str, float]:
+    def _confidences(model: Model, r: Prediction, bilingual: bool) -> dict[str, float]:
         names = {c["name"]: (class_display(c) if bilingual else c["name"]) for c in model.classes}
-        return {names[n]: p for n, p in r["probs"].items()}
+        return {names[n]: p for n, p in r.probs.items()}
 
     def _preview(self, preview: np.ndarray) -> Image.Image:
         s = self.cfg.preview_scale
@@ -182,12 +182,13 @@ class Handlers:
             return None, None, ""
         model = self._model("digit", model_name)
         try:
-            r = predict_image(model, image, top_k=3)
+            # The Sketchpad's editor dict is flattened here, in the demo: core only reads images.
+            r = predict_image(model, sketch_image(image), top_k=3)
         except EmptyDrawingError as e:  # not an error: the canvas was just cleared
             return None, None, str(e)
         except PreprocessError as e:
             raise gr.Error(str(e), print_exception=False) from None
-        return self._confidences(model, r, True), self._preview(r["preview"]), timing_md(r)
+        return self._confidences(model, r, True), self._preview(r.preview), timing_md(r)
 
     def api_digit(self, image, model_name: str | None = None) -> dict[str, float]:
         """Named API ``/predict_digit``: an image file → {digit: probability}."""
@@ -206,7 +207,7 @@ class Handlers:
         extra, heat_img = {}, None
         if show_saliency:
             t0 = time.perf_counter()
-            heat_img = overlay(r["preview"], occlusion(model, r["x"], grid=self.cfg.saliency_grid))
+            heat_img = explain(model, r, grid=self.cfg.saliency_grid)
             extra["saliency · occlusion"] = 1000 * (time.perf_counter() - t0)
         return self._confidences(model, r, True), heat_img, timing_md(r, extra)
 
@@ -297,10 +298,11 @@ def _about_tab(models, errors):
             gr.Markdown(msg)
 
 
-def build_demo(models_dir: str | os.PathLike = MODELS_DIR, cfg: DemoConfig | None = None) -> gr.Blocks:
-    """The whole app; models are loaded (and their sessions created) once, here."""
+def build_demo(folder: str | os.PathLike | None = None, cfg: DemoConfig | None = None) -> gr.Blocks:
+    """The whole app; models are loaded (and their sessions created) once, here, from ``folder``
+    (default :func:`core.serve.infer.models_dir`: ``$DL_MODELS_DIR`` or ``models/``)."""
     cfg = cfg or DemoConfig()
-    models, errors = load_models(models_dir)
+    models, errors = load_models(folder or models_dir())
     h = Handlers(models, errors, cfg)
     with gr.Blocks(title="딥러닝 Part 1 데모 · Deep Learning Part 1 demo", analytics_enabled=False) as demo:
         gr.Markdown("# 딥러닝 Part 1 데모 · Deep Learning Part 1 demo\n"
@@ -339,4 +341,4 @@ def launch(demo: gr.Blocks, cfg: DemoConfig, **kwargs):
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     config = DemoConfig.from_env()
-    launch(build_demo(os.environ.get("DL_MODELS_DIR", MODELS_DIR), config), config)
+    launch(build_demo(models_dir(), config), config)

@@ -18,8 +18,17 @@ import pytest
 from PIL import Image, ImageDraw
 
 from core.serve import infer
-from core.serve.explain import grid_patches, jet, occlusion, overlay
-from core.serve.infer import CPU, CUDA, load_model, load_models, models_for, predict_image, select_providers
+from core.serve.explain import explain, grid_patches, jet, occlusion, overlay
+from core.serve.infer import (
+    CPU,
+    CUDA,
+    Prediction,
+    load_model,
+    load_models,
+    models_for,
+    predict_image,
+    select_providers,
+)
 from core.serve.preprocess import PreprocessError
 from tests.conftest import ROOT
 
@@ -217,17 +226,17 @@ def test_card_with_wrong_class_count_or_bad_preprocess_is_refused(models_copy):
 def test_predict_image_for_both_tasks(tiny_dir):
     models, _ = load_models(tiny_dir, force_cpu=True)
     r = predict_image(models["lenet5"], draw_seven(), top_k=3)
-    assert set(r) >= {"probs", "top", "preview", "ms", "provider", "x"}
-    assert sorted(r["probs"]) == [str(i) for i in range(10)]
-    assert abs(sum(r["probs"].values()) - 1) < 1e-9
-    assert len(r["top"]) == 3 and r["top"][0][1] == max(r["probs"].values())
-    assert [p for _, p in r["top"]] == sorted((p for _, p in r["top"]), reverse=True)
-    assert r["preview"].shape == (28, 28) and r["x"].shape == (1, 1, 32, 32)
-    assert r["ms"] > 0 and r["provider"] == CPU
+    assert isinstance(r, Prediction) and r.model == "lenet5" and r.label == r.top[0][0]
+    assert sorted(r.probs) == [str(i) for i in range(10)]
+    assert abs(sum(r.probs.values()) - 1) < 1e-9
+    assert len(r.top) == 3 and r.top[0][1] == max(r.probs.values())
+    assert [p for _, p in r.top] == sorted((p for _, p in r.top), reverse=True)
+    assert r.preview.shape == (28, 28) and r.x.shape == (1, 1, 32, 32)
+    assert r.ms > 0 and r.provider == CPU
     photo = Image.fromarray(np.random.default_rng(0).integers(0, 256, (150, 200, 3), dtype=np.uint8))
     r = predict_image(models["pets"], photo, top_k=5)
-    assert set(r["probs"]) == {"cat", "dog"} and len(r["top"]) == 2
-    assert r["preview"].shape == (64, 64, 3)
+    assert set(r.probs) == {"cat", "dog"} and len(r.top) == 2
+    assert r.preview.shape == (64, 64, 3)
     with pytest.raises(PreprocessError):
         predict_image(models["pets"], b"not an image")
 
@@ -292,10 +301,13 @@ def test_occlusion_on_an_onnx_model_and_overlay(tiny_dir):
     model = load_model(tiny_dir / "pets.json", providers=[CPU])
     photo = np.random.default_rng(1).integers(0, 256, (64, 64, 3), dtype=np.uint8)
     r = predict_image(model, photo)
-    heat = occlusion(model, r["x"])
+    heat = occlusion(model, r.x)
     assert heat.shape == (64, 64) and 0 <= heat.min() and heat.max() <= 1
-    img = overlay(r["preview"], heat)
+    img = overlay(r.preview, heat)
     assert img.mode == "RGB" and img.size == (64, 64)
+    # explain() takes the prediction itself: its input, its predicted class, its picture
+    np.testing.assert_array_equal(np.asarray(explain(model, r, grid=3)),
+                                  np.asarray(overlay(r.preview, occlusion(model, r.x, grid=3, target=r.index))))
     # hot pixels turn red, cold ones blue (jet), over a grey photo
     grey = np.full((32, 32, 3), 128, np.uint8)
     hm = np.zeros((32, 32))
@@ -320,7 +332,7 @@ def test_real_digit_model_reads_drawn_sevens_thin_and_thick(name):
     model = _real(name)
     for width in (3, 12, 40):
         r = predict_image(model, draw_seven(width))
-        assert r["top"][0][0] == "7", (width, r["top"])
+        assert r.top[0][0] == "7", (width, r.top)
 
 
 @pytest.mark.data
@@ -333,7 +345,7 @@ def test_real_digit_model_keeps_its_accuracy_through_the_sketch_recipe(name, dat
     images, labels = images[:300], labels[:300]
     # Re-running MNIST's own recipe on MNIST digits (crop, 20 px box, centre of mass) must keep them
     # readable: the demo's preprocessing is the training distribution, not an approximation of it.
-    pred = [int(predict_image(model, im)["top"][0][0]) for im in images]
+    pred = [int(predict_image(model, im).top[0][0]) for im in images]
     assert np.mean(np.array(pred) == labels) >= 0.97
 
 
@@ -345,8 +357,8 @@ def test_real_pet_model_and_saliency_speed(name):
     if not examples:
         pytest.skip("demos/examples has no photos")
     r = predict_image(model, examples[0])
-    assert set(r["probs"]) == {"cat", "dog"}
+    assert set(r.probs) == {"cat", "dog"}
     t0 = time.perf_counter()
-    heat = occlusion(model, r["x"], grid=5)  # what the demo runs
+    heat = occlusion(model, r.x, grid=5)  # what the demo runs
     assert time.perf_counter() - t0 < 4.0  # the demo's budget is 2 s; headroom for a busy CI box
-    assert heat.shape == r["x"].shape[2:]
+    assert heat.shape == r.x.shape[2:]

@@ -19,6 +19,7 @@ from PIL import Image
 
 from core.pipeline import tasks as TT
 from core.pipeline import train as T
+from core.pipeline.mini_train import mini_train
 from core.serve import card as card_lib
 
 
@@ -249,19 +250,19 @@ def test_train_writes_complete_outputs(fake_mnist, tmp_path):
 def test_mini_train_yields_progress_then_test_accuracy():
     x, y = synthetic_digits(192, 0)
     tx, ty = synthetic_digits(64, 1)
-    events = list(T.mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5",
+    events = list(mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5",
                                test_images=tx, test_labels=ty))
     steps, last = events[:-1], events[-1]
     assert [e["step"] for e in steps] == list(range(1, 13)) and steps[0]["total_steps"] == 12
     assert all(np.isfinite(e["loss"]) and 0 <= e["acc"] <= 1 for e in steps)
     assert last["done"] and last["test_acc"] > 0.5
-    again = list(T.mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5"))
+    again = list(mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5"))
     assert [e["loss"] for e in again[:-1]] == [e["loss"] for e in steps]   # seeded
     assert again[-1]["test_acc"] is None
     with pytest.raises(ValueError, match="uint8"):
-        next(T.mini_train(x.astype(np.float32), y))
+        next(mini_train(x.astype(np.float32), y))
     with pytest.raises(ValueError, match="labels"):
-        next(T.mini_train(x, y[:5]))
+        next(mini_train(x, y[:5]))
 
 
 def test_practical_nets_shapes_and_registry():

@@ -11,6 +11,8 @@ from numbers import Integral
 import numpy as np
 from numpy.typing import ArrayLike
 
+from core._common import confusion_counts
+
 __all__ = ["binary_metrics", "check_binary_labels", "confusion_matrix", "operating_point",
            "roc_auc", "roc_curve", "simulate_scores"]
 
@@ -100,8 +102,7 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> np.ndarray:
     p = check_binary_labels(y_pred, "y_pred")
     if t.shape != p.shape:
         raise ValueError(f"y_true has {t.size} labels but y_pred has {p.size}; they must match one to one.")
-    # Each (truth, prediction) pair maps to one of four cells: 2*truth + prediction = 0..3.
-    return np.bincount(2 * t + p, minlength=4).reshape(2, 2)
+    return confusion_counts(t, p, 2)
 
 
 def roc_curve(y_true: ArrayLike, scores: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -3,7 +3,7 @@
 The card is the contract between the exporter (writer) and the demo / dashboard / inference code
 (readers). :func:`validate_card` checks every field those readers rely on and raises ``ValueError``
 naming the first bad field; :func:`wilson_ci` is the 95 % interval reported beside each accuracy.
-Standard library only, so readers that must not import torch can use it.
+No torch: the demo and every other reader that must stay light can use it.
 """
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from core.serve.recipes import KINDS, RECIPES
+
 TASKS = ("digit", "pet")
-PREPROCESS_KINDS = ("digit_sketch", "photo")
+PREPROCESS_KINDS = KINDS  # one class per kind in core.serve.recipes
 Z95 = 1.959963984540054  # standard-normal quantile for a two-sided 95 % interval
 
 
@@ -168,6 +170,7 @@ def validate_card(card: dict) -> dict:
 
 
 def _validate_preprocess(pre: dict, shape: list) -> None:
+    """The JSON types every recipe needs, then the recipe's own checks (its class in core.serve.recipes)."""
     w = "preprocess."
     kind = _need(pre, "kind", str, w)
     if kind not in PREPROCESS_KINDS:
@@ -178,21 +181,13 @@ def _validate_preprocess(pre: dict, shape: list) -> None:
     _number_list(pre, "mean", w, channels)
     if any(s <= 0 for s in _number_list(pre, "std", w, channels)):
         raise ValueError("model card: field preprocess.'std' must be positive")
-    if kind == "digit_sketch":
-        for key in ("box", "size", "pad_to"):
-            _need(pre, key, int, w)
-        if pre["pad_to"] != shape[2] or pre["pad_to"] != shape[3]:
-            raise ValueError("model card: field preprocess.'pad_to' must equal the input's H and W")
-        if not pre["box"] <= pre["size"] <= pre["pad_to"]:
-            raise ValueError("model card: fields preprocess.'box' ≤ 'size' ≤ 'pad_to' must hold")
-    else:
-        _need(pre, "resize", int, w)
-        crop = _need(pre, "crop", int, w)
-        if crop != shape[2] or crop != shape[3]:
-            raise ValueError("model card: field preprocess.'crop' must equal the input's H and W")
-        if pre["resize"] < crop:
-            raise ValueError("model card: field preprocess.'resize' must be ≥ 'crop'")
-        _need(pre, "interpolation", str, w)
+    recipe_cls = RECIPES[kind]
+    for key, types in recipe_cls.required.items():
+        _need(pre, key, types, w)
+    try:
+        recipe_cls.parse(pre).validate(shape)
+    except ValueError as e:
+        raise ValueError(f"model card: field 'preprocess': {e}") from None
 
 
 def load_card(path: str | os.PathLike) -> dict:
