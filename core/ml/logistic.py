@@ -9,8 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from core.ml.metrics import check_binary_labels
-from core.ml.regression import check_gd_settings
+from core._validation import check_binary_labels, check_gd_settings
 
 __all__ = ["bce", "fit_logistic", "predict_proba", "sigmoid"]
 

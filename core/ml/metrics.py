@@ -12,42 +12,11 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from core._common import confusion_counts
+from core._validation import check_binary_labels
+from core._validation import check_scores as _check_scores
 
 __all__ = ["binary_metrics", "check_binary_labels", "confusion_matrix", "operating_point",
            "roc_auc", "roc_curve", "simulate_scores"]
-
-
-def check_binary_labels(y: ArrayLike, name: str = "y_true") -> np.ndarray:
-    """Validate labels and return them as an int64 array of 0s and 1s, shape (N,).
-
-    Raises:
-        ValueError: if ``y`` is empty, not 1-D, or holds anything other than 0 and 1.
-    """
-    arr = np.asarray(y)
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be a 1-D list of labels, got an array of shape {arr.shape}.")
-    if arr.size == 0:
-        raise ValueError(f"{name} is empty: give at least one label (0 or 1).")
-    if arr.dtype == bool:
-        return arr.astype(np.int64)
-    if not np.issubdtype(arr.dtype, np.number):
-        raise ValueError(f"{name} must hold the numbers 0 (negative) and 1 (positive), got dtype {arr.dtype}.")
-    bad = ~np.isin(arr, (0, 1))
-    if bad.any():
-        found = np.unique(arr[bad])[:5]
-        raise ValueError(f"{name} must hold only 0 (negative) and 1 (positive); found {found.tolist()}.")
-    return arr.astype(np.int64)
-
-
-def _check_scores(scores: ArrayLike, n: int, name: str = "scores") -> np.ndarray:
-    arr = np.asarray(scores, dtype=np.float64)
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be 1-D (one score per example), got shape {arr.shape}.")
-    if arr.shape[0] != n:
-        raise ValueError(f"{name} has {arr.shape[0]} values but there are {n} labels; give one score per label.")
-    if not np.isfinite(arr).all():
-        raise ValueError(f"{name} contains NaN or infinite values.")
-    return arr
 
 
 def binary_metrics(tn: int, fp: int, fn: int, tp: int) -> dict[str, float]:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from core.serve.recipes import KINDS, RECIPES
+from core.serve.recipes import KINDS, RECIPES, parse
 
 TASKS = ("digit", "pet")
 PREPROCESS_KINDS = KINDS  # one class per kind in core.serve.recipes
@@ -188,6 +188,36 @@ def _validate_preprocess(pre: dict, shape: list) -> None:
         recipe_cls.parse(pre).validate(shape)
     except ValueError as e:
         raise ValueError(f"model card: field 'preprocess': {e}") from None
+
+
+SERVING_KEYS = ("name", "task", "classes", "preprocess", "sha256")
+
+
+def check_servable(card: Any) -> dict:
+    """What serving needs from a card (task, classes, a parseable preprocess recipe, sha256);
+    return it unchanged or raise ``ValueError``.
+
+    Deliberately lighter than :func:`validate_card`, the full export-time contract: a card missing
+    provenance (history, versions) still serves."""
+    if not isinstance(card, dict):
+        raise ValueError("the model card is not a JSON object")
+    missing = [k for k in SERVING_KEYS if k not in card]
+    if missing:
+        raise ValueError(f"the model card lacks {', '.join(missing)}")
+    if card["task"] not in TASKS:
+        raise ValueError(f"task must be one of {TASKS}, got {card['task']!r}")
+    try:
+        indices = sorted(int(c["index"]) for c in card["classes"])
+        names = [str(c["name"]) for c in card["classes"]]
+    except (KeyError, TypeError, ValueError):
+        raise ValueError("every class needs an 'index' and a 'name'") from None
+    if indices != list(range(len(indices))) or not indices or len(set(names)) != len(names):
+        raise ValueError(f"classes need indices 0..C-1 and distinct names, got {indices} / {names}")
+    try:
+        parse(card["preprocess"])
+    except (AttributeError, ValueError, TypeError, KeyError) as e:
+        raise ValueError(f"invalid 'preprocess' ({e})") from None
+    return card
 
 
 def load_card(path: str | os.PathLike) -> dict:

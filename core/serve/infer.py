@@ -26,14 +26,13 @@ from typing import Any
 import numpy as np
 import onnxruntime as ort
 
-from core.serve.card import TASKS, sha256_file
+from core.serve.card import check_servable, sha256_file
 from core.serve.recipes import Recipe, parse
 
 log = logging.getLogger(__name__)
 
 CPU, CUDA = "CPUExecutionProvider", "CUDAExecutionProvider"
 REPO_MODELS = Path(__file__).resolve().parents[2] / "models"
-_REQUIRED_KEYS = ("name", "task", "classes", "preprocess", "sha256")
 
 
 class ModelLoadError(RuntimeError):
@@ -152,30 +151,11 @@ class Model:
 
 
 def _validate_card(card: Any, card_path: Path) -> dict:
-    """What serving needs from a card (task, classes, a buildable preprocess spec, sha256).
-
-    Deliberately lighter than ``core.serve.card.validate_card``, the full export-time contract: a card
-    missing provenance (history, versions) still serves."""
-    if not isinstance(card, dict):
-        raise ModelLoadError(f"{card_path.name}: the model card is not a JSON object")
-    missing = [k for k in _REQUIRED_KEYS if k not in card]
-    if missing:
-        raise ModelLoadError(f"{card_path.name}: the model card lacks {', '.join(missing)}")
-    if card["task"] not in TASKS:
-        raise ModelLoadError(f"{card_path.name}: task must be one of {TASKS}, got {card['task']!r}")
+    """:func:`core.serve.card.check_servable` as a :class:`ModelLoadError` naming the file."""
     try:
-        indices = sorted(int(c["index"]) for c in card["classes"])
-        names = [str(c["name"]) for c in card["classes"]]
-    except (KeyError, TypeError, ValueError):
-        raise ModelLoadError(f"{card_path.name}: every class needs an 'index' and a 'name'") from None
-    if indices != list(range(len(indices))) or not indices or len(set(names)) != len(names):
-        raise ModelLoadError(f"{card_path.name}: classes need indices 0..C-1 and distinct names, "
-                             f"got {indices} / {names}")
-    try:
-        parse(card["preprocess"])
-    except (AttributeError, ValueError, TypeError, KeyError) as e:
-        raise ModelLoadError(f"{card_path.name}: invalid 'preprocess' ({e})") from None
-    return card
+        return check_servable(card)
+    except ValueError as e:
+        raise ModelLoadError(f"{card_path.name}: {e}") from None
 
 
 def load_model(card_path: str | os.PathLike, providers: list[str] | None = None) -> Model:
