@@ -3,19 +3,17 @@
 Tiny models are exported here with torch into tmp_path (a few layers, same card contract as the
 real ones); the tests against the committed models in ``models/`` skip while those are absent.
 """
-import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from core.serve import infer
 from core.serve.explain import explain, grid_patches, jet, occlusion, overlay
@@ -30,66 +28,7 @@ from core.serve.infer import (
     select_providers,
 )
 from core.serve.preprocess import PreprocessError
-from tests.conftest import ROOT
-
-DIGIT_PRE = {"kind": "digit_sketch", "color": "L", "ink": "bright_on_dark", "box": 20, "size": 28,
-             "pad_to": 28, "center": "mass", "scale": 1 / 255, "mean": [0.1307], "std": [0.3081]}
-PET_PRE = {"kind": "photo", "color": "RGB", "resize": 72, "crop": 64, "interpolation": "bilinear",
-           "scale": 1 / 255, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
-           "channel_order": "RGB", "layout": "NCHW"}
-TINY = {  # name: (task, default, in_channels, pad_to / crop, accuracy)
-    "mnist": ("digit", True, 1, 28, 0.99),
-    "lenet5": ("digit", False, 1, 32, 0.98),
-    "pets": ("pet", True, 3, 64, 0.97),
-    "pets_scratch": ("pet", False, 3, 64, 0.85),
-}
-
-
-def tiny_net(in_ch: int, n_classes: int, seed: int):
-    import torch
-    from torch import nn
-
-    torch.manual_seed(seed)
-    return nn.Sequential(nn.Conv2d(in_ch, 8, 5, stride=2), nn.ReLU(), nn.Conv2d(8, 8, 3, stride=2),
-                         nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(8, n_classes)).eval()
-
-
-def export_tiny(models_dir: Path, name: str, seed: int = 0):
-    """Export one tiny model + its card (card.md contract) into models_dir; returns the torch net."""
-    import torch
-
-    task, default, in_ch, side, acc = TINY[name]
-    classes = ([{"index": i, "name": str(i), "display": {"ko": str(i), "en": str(i)}} for i in range(10)]
-               if task == "digit" else
-               [{"index": 0, "name": "cat", "display": {"ko": "고양이", "en": "cat"}},
-                {"index": 1, "name": "dog", "display": {"ko": "개", "en": "dog"}}])
-    net = tiny_net(in_ch, len(classes), seed)
-    onnx_path = models_dir / f"{name}.onnx"
-    with warnings.catch_warnings():  # the TorchScript exporter is deprecated, and 20× faster here
-        warnings.simplefilter("ignore", DeprecationWarning)
-        torch.onnx.export(net, torch.zeros(1, in_ch, side, side), str(onnx_path), input_names=["input"],
-                          output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}},
-                          opset_version=18, dynamo=False)
-    pre = dict(DIGIT_PRE, pad_to=side) if task == "digit" else dict(PET_PRE)
-    n = 10000 if task == "digit" else 2500
-    card = {"name": name, "title": {"ko": f"작은 {name}", "en": f"tiny {name}"}, "task": task,
-            "default": default, "architecture": "tiny", "params": sum(p.numel() for p in net.parameters()),
-            "file": onnx_path.name, "sha256": hashlib.sha256(onnx_path.read_bytes()).hexdigest(),
-            "opset": 18, "classes": classes,
-            "input": {"name": "input", "shape": [None, in_ch, side, side], "dtype": "float32", "layout": "NCHW"},
-            "output": {"name": "logits", "kind": "logits"}, "preprocess": pre,
-            "metrics": {"test": {"split": "test", "n": n, "accuracy": acc, "ci95": [acc - 0.01, acc + 0.005]}},
-            "data": {"name": "MNIST" if task == "digit" else "PetImages", "train_n": 100, "test_n": n},
-            "training": {"device": "cpu", "hardware": "test fixture", "wall_time_s": 1.0, "epochs": 1}}
-    (models_dir / f"{name}.json").write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
-    return net
-
-
-def make_models_dir(path: Path, names=tuple(TINY)) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    for i, name in enumerate(names):
-        export_tiny(path, name, seed=i)
-    return path
+from tests.conftest import ROOT, TINY, draw_seven, make_models_dir, tiny_net
 
 
 @pytest.fixture(scope="module")
@@ -101,12 +40,6 @@ def tiny_dir(tmp_path_factory) -> Path:
 def models_copy(tiny_dir, tmp_path) -> Path:
     """A private copy to break: the module's models stay intact."""
     return Path(shutil.copytree(tiny_dir, tmp_path / "models"))
-
-
-def draw_seven(width: int = 24) -> Image.Image:
-    im = Image.new("L", (400, 400), 255)
-    ImageDraw.Draw(im).line([(110, 90), (290, 90), (170, 330)], fill=0, width=width, joint="curve")
-    return im
 
 
 # --------------------------------------------------------------------------- providers
@@ -225,7 +158,7 @@ def test_card_with_wrong_class_count_or_bad_preprocess_is_refused(models_copy):
 # --------------------------------------------------------------------------- one request
 def test_predict_image_for_both_tasks(tiny_dir):
     models, _ = load_models(tiny_dir, force_cpu=True)
-    r = predict_image(models["lenet5"], draw_seven(), top_k=3)
+    r = predict_image(models["lenet5"], draw_seven(ink=0, paper=255), top_k=3)
     assert isinstance(r, Prediction) and r.model == "lenet5" and r.label == r.top[0][0]
     assert sorted(r.probs) == [str(i) for i in range(10)]
     assert abs(sum(r.probs.values()) - 1) < 1e-9
@@ -331,7 +264,7 @@ def _real(name: str):
 def test_real_digit_model_reads_drawn_sevens_thin_and_thick(name):
     model = _real(name)
     for width in (3, 12, 40):
-        r = predict_image(model, draw_seven(width))
+        r = predict_image(model, draw_seven(width, ink=0, paper=255))
         assert r.top[0][0] == "7", (width, r.top)
 
 

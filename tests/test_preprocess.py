@@ -19,19 +19,13 @@ from core.serve.preprocess import (
     prepare,
 )
 from demos.sketchpad import sketch_image
+from tests.conftest import draw_seven
 
 DIGIT = {"kind": "digit_sketch", "color": "L", "ink": "bright_on_dark", "box": 20, "size": 28,
          "pad_to": 28, "center": "mass", "scale": 1 / 255, "mean": [0.1307], "std": [0.3081]}
 PHOTO = {"kind": "photo", "color": "RGB", "resize": 256, "crop": 224, "interpolation": "bilinear",
          "scale": 1 / 255, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
          "channel_order": "RGB", "layout": "NCHW"}
-
-
-def draw_seven(width: int = 24, size: int = 400, ink: int = 255, paper: int = 0) -> Image.Image:
-    """A '7' drawn like a learner would, on a size × size greyscale canvas."""
-    im = Image.new("L", (size, size), paper)
-    ImageDraw.Draw(im).line([(110, 90), (290, 90), (170, 330)], fill=ink, width=width, joint="curve")
-    return im
 
 
 def to_bytes(im: Image.Image, fmt: str = "PNG", **kw) -> bytes:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import struct
 from pathlib import Path
 
 import numpy as np
@@ -21,37 +20,10 @@ from core.pipeline import tasks as TT
 from core.pipeline import train as T
 from core.pipeline.mini_train import mini_train
 from core.serve import card as card_lib
+from tests.conftest import synthetic_digits
 
 
 # --------------------------------------------------------------------------- fixtures (shared)
-def synthetic_digits(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """uint8 images ``(n, 28, 28)`` and int64 labels ``(n,)``."""
-    rng = np.random.default_rng(seed)
-    labels = rng.integers(0, 10, n)
-    images = rng.integers(0, 40, (n, 28, 28))
-    rows = 3 + 12 * (labels // 5)[:, None] + np.arange(6)           # (n, 6)
-    cols = 1 + 5 * (labels % 5)[:, None] + np.arange(6)             # (n, 6)
-    images[np.arange(n)[:, None, None], rows[:, :, None], cols[:, None, :]] = 255
-    return images.astype(np.uint8), labels.astype(np.int64)
-
-
-def write_idx_mnist(root: Path, n_train: int = 192, n_test: int = 64) -> Path:
-    """Write ``root/MNIST/raw/{train,t10k}-{images,labels}-idx?-ubyte``; returns ``root``."""
-    raw = root / "MNIST" / "raw"
-    raw.mkdir(parents=True, exist_ok=True)
-    for prefix, n, seed in (("train", n_train, 0), ("t10k", n_test, 1)):
-        x, y = synthetic_digits(n, seed)
-        (raw / f"{prefix}-images-idx3-ubyte").write_bytes(struct.pack(">4i", 2051, n, 28, 28) + x.tobytes())
-        (raw / f"{prefix}-labels-idx1-ubyte").write_bytes(
-            struct.pack(">2i", 2049, n) + y.astype(np.uint8).tobytes())
-    return root
-
-
-@pytest.fixture(scope="session")
-def fake_mnist(tmp_path_factory) -> Path:
-    return write_idx_mnist(tmp_path_factory.mktemp("data"))
-
-
 # --------------------------------------------------------------------------- augmentation vs references
 def test_random_crop_matches_per_image_slicing():
     x = torch.arange(4 * 3 * 9 * 9, dtype=torch.float64).reshape(4, 3, 9, 9)
