@@ -30,6 +30,10 @@ def binary_metrics(tn: int, fp: int, fn: int, tp: int) -> dict[str, float]:
 
     Raises:
         ValueError: if a count is negative or not a whole number, or all four are zero.
+
+    >>> m = binary_metrics(tn=1, fp=2, fn=1, tp=6)          # the lecture's COVID test kit
+    >>> m["accuracy"], m["precision"], round(m["recall"], 3), m["f1"]
+    (0.7, 0.75, 0.857, 0.8)
     """
     counts = {"tn": tn, "fp": fp, "fn": fn, "tp": tp}
     for key, value in counts.items():
@@ -66,6 +70,9 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> np.ndarray:
     Returns:
         int64 array, shape (2, 2): ``[[TN, FP], [FN, TP]]`` (rows = truth, columns = prediction,
         the layout of ``sklearn.metrics.confusion_matrix``).
+
+    >>> confusion_matrix([0, 0, 1, 1], [0, 1, 1, 1]).tolist()
+    [[1, 1], [0, 2]]
     """
     t = check_binary_labels(y_true, "y_true")
     p = check_binary_labels(y_pred, "y_pred")
@@ -112,6 +119,9 @@ def roc_auc(y_true: ArrayLike, scores: ArrayLike) -> float:
     """Area under the ROC curve by the trapezoidal rule (= ``sklearn.metrics.roc_auc_score``).
 
     0.5 is a coin flip, 1.0 ranks every positive above every negative.
+
+    >>> roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])   # 3 of the 4 (positive, negative) pairs ranked right
+    0.75
     """
     fpr, tpr, _ = roc_curve(y_true, scores)
     return float(np.trapezoid(tpr, fpr))

@@ -50,13 +50,22 @@ def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
 
     Args:
         x: inputs, shape (N,); y: targets, shape (N,).
+
+    >>> from core.ml.lecture_data import study_hours
+    >>> x, y = study_hours()          # the lecture's 2/4/6/8 hours → 81/93/91/97
+    >>> least_squares(x, y)
+    (2.3, 79.0)
     """
     steps = least_squares_steps(x, y)
     return steps["a"], steps["b"]
 
 
 def mse(y_pred: ArrayLike, y: ArrayLike) -> float:
-    """Mean squared error ``(1/N) Σ (ŷ − y)²`` between predictions and targets, both shape (N,)."""
+    """Mean squared error ``(1/N) Σ (ŷ − y)²`` between predictions and targets, both shape (N,).
+
+    >>> round(mse([83.6, 88.2, 92.8, 97.4], [81, 93, 91, 97]), 6)   # the line 2.3x + 79 on the study hours
+    8.3
+    """
     p, t = _as_1d(y_pred, "y_pred"), _as_1d(y, "y")
     if p.size != t.size:
         raise ValueError(f"y_pred has {p.size} values but y has {t.size}; give one prediction per target.")
@@ -79,6 +88,11 @@ def fit_multiple(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:
     Raises:
         ValueError: if the fit is not unique (fewer examples than D + 1, or an input column that is
             constant or a combination of the others).
+
+    >>> from core.ml.lecture_data import study_hours_tutoring
+    >>> coef, intercept = fit_multiple(*study_hours_tutoring())
+    >>> [round(float(c), 4) for c in coef], round(intercept, 4)
+    ([1.5, 2.2857], 77.8571)
     """
     X_arr, y_arr = _check_design(X, y)
     x_mean, y_mean = X_arr.mean(axis=0), y_arr.mean()  # (D,), scalar
