@@ -15,7 +15,7 @@ Adding a kind is one class in :data:`RECIPES`. The pixel work itself is in :mod:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
 import numpy as np
@@ -32,6 +32,15 @@ def _size(v) -> int | tuple[int, int]:
     return int(v) if np.isscalar(v) else P._pair(v)
 
 
+def _same(v):
+    return v
+
+
+# How a card's JSON value becomes a recipe field (fields not listed are taken as they are).
+_CONVERT = {"box": int, "size": int, "pad_to": int, "max_side": int, "scale": float, "min_stroke": float,
+            "max_aspect": float, "mean": _tuple, "std": _tuple, "resize": _size, "crop": _size}
+
+
 class Recipe:
     """What every recipe class offers; subclasses are frozen dataclasses of the card's fields."""
 
@@ -44,7 +53,23 @@ class Recipe:
 
     @classmethod
     def parse(cls, spec: Mapping[str, Any] | Recipe) -> Recipe:
-        raise NotImplementedError
+        """Validate a card's dict of this kind: the fields it gives, converted to their types, over
+        the class defaults (unknown keys such as ``color`` are ignored); ``ValueError`` otherwise."""
+        if isinstance(spec, cls):
+            return spec
+        if not isinstance(spec, Mapping):
+            raise ValueError(f"a {cls.kind!r} preprocess spec must be a dict, got {type(spec).__name__}")
+        cls._check_kind(spec, cls.kind)
+        kwargs = cls._extra(spec)
+        for f in fields(cls):
+            if f.name in spec:
+                kwargs[f.name] = _CONVERT.get(f.name, _same)(spec[f.name])
+        return cls(**kwargs)
+
+    @classmethod
+    def _extra(cls, spec: Mapping[str, Any]) -> dict:
+        """Kind-specific defaults and checks of :meth:`parse` (fields derived from other fields)."""
+        return {}
 
     def input_shape(self) -> list:
         """``[None, C, H, W]`` of the network input this recipe produces."""
@@ -113,19 +138,9 @@ class DigitSketch(Recipe):
             raise ValueError(f"digit spec needs one mean and one positive std, got {self.mean}, {self.std}")
 
     @classmethod
-    def parse(cls, spec: Mapping[str, Any] | DigitSketch) -> DigitSketch:
-        """Validate a card's ``"digit_sketch"`` dict (unknown keys such as ``color`` are ignored)."""
-        if isinstance(spec, DigitSketch):
-            return spec
-        cls._check_kind(spec, cls.kind)
-        d = cls()
-        return cls(box=int(spec.get("box", d.box)), size=int(spec.get("size", d.size)),
-                   pad_to=int(spec.get("pad_to", spec.get("size", d.pad_to))),
-                   center=spec.get("center", d.center), ink=spec.get("ink", d.ink),
-                   scale=float(spec.get("scale", d.scale)), mean=_tuple(spec.get("mean", d.mean)),
-                   std=_tuple(spec.get("std", d.std)),
-                   min_stroke=float(spec.get("min_stroke", d.min_stroke)),
-                   max_side=int(spec.get("max_side", d.max_side)))
+    def _extra(cls, spec: Mapping[str, Any]) -> dict:
+        # A card that gives only "size" pads to it (no padding), as MNIST's own 28 × 28 does.
+        return {"pad_to": int(spec["size"])} if "pad_to" not in spec and "size" in spec else {}
 
     def input_shape(self) -> list:
         return [None, 1, self.pad_to, self.pad_to]
@@ -172,21 +187,10 @@ class Photo(Recipe):
             raise ValueError(f"photo spec: resize {resize} is smaller than crop {self.crop}")
 
     @classmethod
-    def parse(cls, spec: Mapping[str, Any] | Photo) -> Photo:
-        """Validate a card's ``"photo"`` dict."""
-        if isinstance(spec, Photo):
-            return spec
-        cls._check_kind(spec, cls.kind)
+    def _extra(cls, spec: Mapping[str, Any]) -> dict:
         if spec.get("color", "RGB") != "RGB":
             raise ValueError(f"photo spec 'color' must be 'RGB', got {spec.get('color')!r}")
-        d = cls()
-        return cls(resize=_size(spec.get("resize", d.resize)), crop=_size(spec.get("crop", d.crop)),
-                   interpolation=spec.get("interpolation", d.interpolation),
-                   scale=float(spec.get("scale", d.scale)), mean=_tuple(spec.get("mean", d.mean)),
-                   std=_tuple(spec.get("std", d.std)),
-                   channel_order=spec.get("channel_order", d.channel_order),
-                   layout=spec.get("layout", d.layout),
-                   max_aspect=float(spec.get("max_aspect", d.max_aspect)))
+        return {}
 
     def input_shape(self) -> list:
         h, w = P._pair(self.crop)
