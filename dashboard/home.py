@@ -1,9 +1,7 @@
 """Home page: what this is and the list of lecture pages."""
-import os
-
 import streamlit as st
 
-from dashboard.ui import page_files, page_label, t
+from dashboard.ui import demo_url, page_files, page_label, t
 
 st.title(t("app.title"))
 st.markdown(t("home.intro"))
@@ -13,5 +11,4 @@ if not files:
     st.info(t("home.no_pages"))
 for f in files:
     st.page_link(f"lessons/{f.name}", label=page_label(f))
-demo_url = os.environ.get("DEMO_URL", f"http://localhost:{os.environ.get('DEMO_PORT', '7860')}")
-st.link_button(t("home.demo"), demo_url)
+st.link_button(t("home.demo"), demo_url())

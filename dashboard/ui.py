@@ -5,6 +5,7 @@ Pages import from here and from ``core``; they never compute anything themselves
 from __future__ import annotations
 
 import inspect
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # Not "pages/": Streamlit still maps a URL like /linear_regression onto a legacy pages/ folder on a
 # fresh load, running the page without app.py (no navigation, no language switch).
 PAGES_DIR = Path(__file__).resolve().parent / "lessons"
+
+
+def demo_url() -> str:
+    """The Gradio demo's address: ``$DEMO_URL``, else the local demo on ``$DEMO_PORT`` (7860)."""
+    return os.environ.get("DEMO_URL", f"http://localhost:{os.environ.get('DEMO_PORT', '7860')}")
 
 
 def lang() -> str:

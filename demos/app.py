@@ -28,16 +28,17 @@ import gradio as gr  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from core.serve.explain import occlusion, overlay  # noqa: E402
-from core.serve.infer import Model, load_models, models_for, predict_image  # noqa: E402
+from core.serve.explain import explain  # noqa: E402
+from core.serve.infer import Model, Prediction, load_models, models_dir, models_for, predict_image  # noqa: E402
 from core.serve.preprocess import EmptyDrawingError, PreprocessError  # noqa: E402
+from demos.i18n import paragraph, tr  # noqa: E402
+from demos.sketchpad import sketch_image  # noqa: E402
 
 log = logging.getLogger("demos.app")
 
-MODELS_DIR = ROOT / "models"
 EXAMPLES_DIR = ROOT / "demos" / "examples"
 EXPECTED = {"digit": ("mnist", "lenet5"), "pet": ("pets", "pets_scratch")}
-TASK_TITLE = {"digit": "손글씨 숫자 · MNIST", "pet": "개 vs 고양이 · Dog vs Cat"}
+TASK_TITLE = {task: tr(f"task.{task}") for task in ("digit", "pet")}
 SELECT_BRUSH_JS = """() => {
   const pick = (tries) => {
     const b = document.querySelector('#digit-sketch button[aria-label="Brush"]');
@@ -79,7 +80,7 @@ def choice_label(model: Model) -> str:
     title = model.card.get("title", {})
     acc = model.accuracy
     return (f"{title.get('ko', model.name)} · {title.get('en', model.name)}"
-            + (f" — 정확도 · accuracy {_pct(acc)}" if acc is not None else ""))
+            + (f" — {tr('accuracy')} {_pct(acc)}" if acc is not None else ""))
 
 
 def class_display(cls: dict) -> str:
@@ -88,10 +89,10 @@ def class_display(cls: dict) -> str:
     return ko if ko == en else f"{ko} · {en}"
 
 
-def timing_md(r: dict, extra_ms: dict[str, float] | None = None) -> str:
-    parts = [f"추론 · inference **{r['ms']:.1f} ms**", f"전처리 · preprocessing {r['preprocess_ms']:.1f} ms"]
+def timing_md(r: Prediction, extra_ms: dict[str, float] | None = None) -> str:
+    parts = [f"{tr('time.inference')} **{r.ms:.1f} ms**", f"{tr('time.preprocess')} {r.preprocess_ms:.1f} ms"]
     parts += [f"{k} {v:.0f} ms" for k, v in (extra_ms or {}).items()]
-    return " · ".join(parts) + f"  \n실행 장치 · provider: `{r['provider']}` · 모델 · model: `{r['model']}`"
+    return " · ".join(parts) + f"  \n{tr('time.provider')}: `{r.provider}` · {tr('model')}: `{r.model}`"
 
 
 def card_md(model: Model) -> str:
@@ -104,22 +105,21 @@ def card_md(model: Model) -> str:
     if "accuracy" in test:
         ci = test.get("ci95")
         ci_txt = f", 95 % CI {_pct(ci[0])} – {_pct(ci[1])}" if ci else ""
-        lines.append(f"- 정확도 · accuracy: **{_pct(test['accuracy'])}** (n = {test.get('n', '?'):,}{ci_txt})"
+        lines.append(f"- {tr('accuracy')}: **{_pct(test['accuracy'])}** (n = {test.get('n', '?'):,}{ci_txt})"
                      f" — {test.get('split', 'test set')}")
     if data:
-        lines.append(f"- 데이터 · data: {data.get('name', '?')} — train {data.get('train_n', '?'):,} / "
+        lines.append(f"- {tr('card.data')}: {data.get('name', '?')} — train {data.get('train_n', '?'):,} / "
                      f"test {data.get('test_n', '?'):,}")
     if train:
         wall = train.get("wall_time_s")
-        lines.append(f"- 학습 · training: {train.get('hardware', train.get('device', '?'))}"
+        lines.append(f"- {tr('card.training')}: {train.get('hardware', train.get('device', '?'))}"
                      + (f", {wall / 60:.1f} min" if isinstance(wall, (int, float)) else "")
                      + (f", {train['epochs']} epochs" if "epochs" in train else "")
                      + (f", {train['date']}" if "date" in train else ""))
-    lines.append(f"- 구조 · architecture: `{c.get('architecture', '?')}`, "
+    lines.append(f"- {tr('card.arch')}: `{c.get('architecture', '?')}`, "
                  f"{c.get('params', 0):,} parameters, ONNX opset {c.get('opset', '?')}, "
                  f"sha256 `{str(c['sha256'])[:12]}…`")
-    lines.append(f"- 실행 장치 · provider in use: `{model.provider}` (세션 생성 · session load "
-                 f"{model.load_ms:.0f} ms)")
+    lines.append(f"- {tr('card.provider')}: `{model.provider}` ({tr('card.session')} {model.load_ms:.0f} ms)")
     return "\n".join(lines)
 
 
@@ -133,9 +133,7 @@ def missing_md(task: str, models: dict[str, Model], errors: dict[str, str]) -> s
     lines += [f"- {why}" for key, why in errors.items() if key == "models"]
     if not lines:
         return ""
-    head = ("**이 모델은 지금 사용할 수 없습니다 · these models are not available:**" if
-            models_for(models, task) else
-            "**모델 파일이 없습니다 · model files missing — this tab cannot predict yet:**")
+    head = tr("missing.some") if models_for(models, task) else tr("missing.all")
     return head + "\n" + "\n".join(lines)
 
 
@@ -150,26 +148,25 @@ class Handlers:
         candidates = models_for(self.models, task)
         if not candidates:
             missing = ", ".join(f"models/{n}.onnx" for n in EXPECTED[task])
-            raise gr.Error(f"모델이 없습니다 · no {task} model is loaded ({missing}); "
-                           "see the About tab", print_exception=False)
+            raise gr.Error(tr("error.no_model", task=task, missing=missing), print_exception=False)
         if name in (None, ""):
             return candidates[0]
         if name not in self.models or self.models[name].task != task:
-            raise gr.Error(f"알 수 없는 모델 · unknown {task} model {name!r}; choose one of "
-                           f"{[m.name for m in candidates]}", print_exception=False)
+            raise gr.Error(tr("error.unknown_model", task=task, name=name, choices=[m.name for m in candidates]),
+                           print_exception=False)
         return self.models[name]
 
     @staticmethod
-    def _run(model: Model, image) -> dict:
+    def _run(model: Model, image) -> Prediction:
         try:
-            return predict_image(model, image, top_k=len(model.classes))
+            return predict_image(model, sketch_image(image), top_k=len(model.classes))
         except PreprocessError as e:
             raise gr.Error(str(e), print_exception=False) from None
 
     @staticmethod
-    def _confidences(model: Model, r: dict, bilingual: bool) -> dict[str, float]:
+    def _confidences(model: Model, r: Prediction, bilingual: bool) -> dict[str, float]:
         names = {c["name"]: (class_display(c) if bilingual else c["name"]) for c in model.classes}
-        return {names[n]: p for n, p in r["probs"].items()}
+        return {names[n]: p for n, p in r.probs.items()}
 
     def _preview(self, preview: np.ndarray) -> Image.Image:
         s = self.cfg.preview_scale
@@ -182,17 +179,18 @@ class Handlers:
             return None, None, ""
         model = self._model("digit", model_name)
         try:
-            r = predict_image(model, image, top_k=3)
+            # The Sketchpad's editor dict is flattened here, in the demo: core only reads images.
+            r = predict_image(model, sketch_image(image), top_k=3)
         except EmptyDrawingError as e:  # not an error: the canvas was just cleared
             return None, None, str(e)
         except PreprocessError as e:
             raise gr.Error(str(e), print_exception=False) from None
-        return self._confidences(model, r, True), self._preview(r["preview"]), timing_md(r)
+        return self._confidences(model, r, True), self._preview(r.preview), timing_md(r)
 
     def api_digit(self, image, model_name: str | None = None) -> dict[str, float]:
         """Named API ``/predict_digit``: an image file → {digit: probability}."""
         if image is None:
-            raise gr.Error("이미지가 없습니다 · no image was given", print_exception=False)
+            raise gr.Error(tr("error.no_image"), print_exception=False)
         model = self._model("digit", model_name)
         return self._confidences(model, self._run(model, image), bilingual=False)
 
@@ -206,14 +204,14 @@ class Handlers:
         extra, heat_img = {}, None
         if show_saliency:
             t0 = time.perf_counter()
-            heat_img = overlay(r["preview"], occlusion(model, r["x"], grid=self.cfg.saliency_grid))
+            heat_img = explain(model, r, grid=self.cfg.saliency_grid)
             extra["saliency · occlusion"] = 1000 * (time.perf_counter() - t0)
         return self._confidences(model, r, True), heat_img, timing_md(r, extra)
 
     def api_pet(self, image, model_name: str | None = None) -> dict[str, float]:
         """Named API ``/predict_pet``: an image file → {"cat": p, "dog": 1 − p}."""
         if image is None:
-            raise gr.Error("이미지가 없습니다 · no image was given", print_exception=False)
+            raise gr.Error(tr("error.no_image"), print_exception=False)
         model = self._model("pet", model_name)
         return self._confidences(model, self._run(model, image), bilingual=False)
 
@@ -222,31 +220,30 @@ class Handlers:
 def _picker(task: str, models: dict[str, Model]) -> gr.Radio:
     ms = models_for(models, task)
     return gr.Radio(choices=[(choice_label(m), m.name) for m in ms], value=ms[0].name if ms else None,
-                    label="모델 · model", visible=len(ms) > 1)
+                    label=tr("model"), visible=len(ms) > 1)
 
 
 def _digit_tab(h: Handlers, models, errors):
-    gr.Markdown("캔버스에 0–9 숫자를 그리거나 이미지를 올리세요. 모델이 실제로 본 28×28 이미지도 함께 보여 줍니다.  \n"
-                "Draw a digit 0–9 or upload an image; the 28×28 image the model really saw is shown too.")
+    gr.Markdown(paragraph("digit.intro"))
     if msg := missing_md("digit", models, errors):
         gr.Markdown(msg)
     picker = _picker("digit", models)
     with gr.Row():
         with gr.Column():
             sketch = gr.Sketchpad(
-                label="여기에 그리기 · draw here", type="pil", image_mode="RGBA", canvas_size=(280, 280),
+                label=tr("digit.draw"), type="pil", image_mode="RGBA", canvas_size=(280, 280),
                 brush=gr.Brush(default_size=11, colors=["#000000"], color_mode="fixed"),  # 22 px wide
                 eraser=gr.Eraser(default_size=16), layers=False, elem_id="digit-sketch")
-            draw_btn = gr.Button("예측 · Predict", variant="primary")
-            upload = gr.Image(label="또는 이미지 올리기 · or upload an image", type="filepath",
+            draw_btn = gr.Button(tr("digit.predict"), variant="primary")
+            upload = gr.Image(label=tr("digit.upload"), type="filepath",
                               sources=["upload", "clipboard"], height=200)
             digit_examples = sorted(EXAMPLES_DIR.glob("digit_*.png"))
             if digit_examples:
                 gr.Examples([[str(p)] for p in digit_examples], inputs=[upload],
-                            label="예시 · examples")
+                            label=tr("examples"))
         with gr.Column():
-            label = gr.Label(num_top_classes=3, label="예측 · prediction (top 3)")
-            seen = gr.Image(label="모델이 본 28×28 입력 · what the model saw", type="pil", format="png",
+            label = gr.Label(num_top_classes=3, label=tr("digit.top3"))
+            seen = gr.Image(label=tr("digit.seen"), type="pil", format="png",
                             interactive=False, height=200)
             info = gr.Markdown()
     outs = [label, seen, info]
@@ -261,23 +258,21 @@ def _digit_tab(h: Handlers, models, errors):
 
 
 def _pet_tab(h: Handlers, models, errors):
-    gr.Markdown("사진을 올리거나 웹캠으로 찍거나 예시를 누르세요. 오른쪽 그림은 모델이 어디를 보았는지(가림 실험) 보여 줍니다.  \n"
-                "Upload a photo, take one with the webcam or click an example; the heatmap shows where "
-                "the model looked (occlusion saliency).")
+    gr.Markdown(paragraph("pet.intro"))
     if msg := missing_md("pet", models, errors):
         gr.Markdown(msg)
     picker = _picker("pet", models)
     with gr.Row():
         with gr.Column():
-            photo = gr.Image(label="사진 · photo", type="filepath", sources=["upload", "webcam", "clipboard"],
+            photo = gr.Image(label=tr("pet.photo"), type="filepath", sources=["upload", "webcam", "clipboard"],
                              height=300)
-            show_sal = gr.Checkbox(value=True, label="어디를 보았나 계산 · compute saliency (≈ 1 s)")
+            show_sal = gr.Checkbox(value=True, label=tr("pet.saliency"))
             pet_examples = sorted(EXAMPLES_DIR.glob("cat_*.jpg")) + sorted(EXAMPLES_DIR.glob("dog_*.jpg"))
             if pet_examples:
-                gr.Examples([[str(p)] for p in pet_examples], inputs=[photo], label="예시 · examples")
+                gr.Examples([[str(p)] for p in pet_examples], inputs=[photo], label=tr("examples"))
         with gr.Column():
-            label = gr.Label(num_top_classes=2, label="예측 · prediction")
-            heat = gr.Image(label="모델이 본 곳 · where the model looked", type="pil", format="png",
+            label = gr.Label(num_top_classes=2, label=tr("pet.prediction"))
+            heat = gr.Image(label=tr("pet.heat"), type="pil", format="png",
                             interactive=False, height=300)
             info = gr.Markdown()
     common = {"outputs": [label, heat, info], "api_visibility": "undocumented", "preprocess": False}
@@ -287,8 +282,7 @@ def _pet_tab(h: Handlers, models, errors):
 
 
 def _about_tab(models, errors):
-    gr.Markdown("## 모델 카드 · model cards\n정확도는 각 카드의 테스트 세트 결과입니다 (95 % 신뢰구간 포함).  \n"
-                "Accuracy is each card's held-out test result, with its 95 % confidence interval.")
+    gr.Markdown(paragraph("about.head"))
     for task in ("digit", "pet"):
         gr.Markdown(f"## {TASK_TITLE[task]}")
         for m in models_for(models, task):
@@ -297,20 +291,20 @@ def _about_tab(models, errors):
             gr.Markdown(msg)
 
 
-def build_demo(models_dir: str | os.PathLike = MODELS_DIR, cfg: DemoConfig | None = None) -> gr.Blocks:
-    """The whole app; models are loaded (and their sessions created) once, here."""
+def build_demo(folder: str | os.PathLike | None = None, cfg: DemoConfig | None = None) -> gr.Blocks:
+    """The whole app; models are loaded (and their sessions created) once, here, from ``folder``
+    (default :func:`core.serve.infer.models_dir`: ``$DL_MODELS_DIR`` or ``models/``)."""
     cfg = cfg or DemoConfig()
-    models, errors = load_models(models_dir)
+    models, errors = load_models(folder or models_dir())
     h = Handlers(models, errors, cfg)
-    with gr.Blocks(title="딥러닝 Part 1 데모 · Deep Learning Part 1 demo", analytics_enabled=False) as demo:
-        gr.Markdown("# 딥러닝 Part 1 데모 · Deep Learning Part 1 demo\n"
-                    "강의에서 학습한 CNN을 ONNX Runtime으로 실행합니다 · the lecture's CNNs, served with ONNX Runtime.")
+    with gr.Blocks(title=tr("app.title"), analytics_enabled=False) as demo:
+        gr.Markdown(f"# {tr('app.title')}\n{tr('app.subtitle')}")
         with gr.Tabs():
             with gr.Tab(TASK_TITLE["digit"]):
                 digit_picker = _digit_tab(h, models, errors)
             with gr.Tab(TASK_TITLE["pet"]):
                 pet_picker = _pet_tab(h, models, errors)
-            with gr.Tab("정보 · About"):
+            with gr.Tab(tr("tab.about")):
                 _about_tab(models, errors)
         # The named API: an image file in, confidences out (hidden components, no layout).
         with gr.Column(visible=False):
@@ -339,4 +333,4 @@ def launch(demo: gr.Blocks, cfg: DemoConfig, **kwargs):
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     config = DemoConfig.from_env()
-    launch(build_demo(os.environ.get("DL_MODELS_DIR", MODELS_DIR), config), config)
+    launch(build_demo(models_dir(), config), config)

@@ -1,7 +1,17 @@
+"""Fixtures and helpers shared by the test modules (tests never import each other).
+
+torch is imported inside the helpers that export models, so collecting the light tests stays light.
+"""
+import hashlib
+import json
 import os
+import struct
+import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,3 +38,102 @@ def data_root_real() -> Path:
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# --------------------------------------------------------------------------- drawings
+def draw_seven(width: int = 24, size: int = 400, ink: int = 255, paper: int = 0) -> Image.Image:
+    """A '7' drawn like a learner would, on a size × size greyscale canvas (bright ink on dark by
+    default; ``ink=0, paper=255`` is a black marker on white paper)."""
+    im = Image.new("L", (size, size), paper)
+    ImageDraw.Draw(im).line([(110, 90), (290, 90), (170, 330)], fill=ink, width=width, joint="curve")
+    return im
+
+
+# --------------------------------------------------------------------------- tiny served models
+DIGIT_PRE = {"kind": "digit_sketch", "color": "L", "ink": "bright_on_dark", "box": 20, "size": 28,
+             "pad_to": 28, "center": "mass", "scale": 1 / 255, "mean": [0.1307], "std": [0.3081]}
+PET_PRE = {"kind": "photo", "color": "RGB", "resize": 72, "crop": 64, "interpolation": "bilinear",
+           "scale": 1 / 255, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
+           "channel_order": "RGB", "layout": "NCHW"}
+TINY = {  # name: (task, default, in_channels, pad_to / crop, accuracy)
+    "mnist": ("digit", True, 1, 28, 0.99),
+    "lenet5": ("digit", False, 1, 32, 0.98),
+    "pets": ("pet", True, 3, 64, 0.97),
+    "pets_scratch": ("pet", False, 3, 64, 0.85),
+}
+
+
+def tiny_net(in_ch: int, n_classes: int, seed: int):
+    import torch
+    from torch import nn
+
+    torch.manual_seed(seed)
+    return nn.Sequential(nn.Conv2d(in_ch, 8, 5, stride=2), nn.ReLU(), nn.Conv2d(8, 8, 3, stride=2),
+                         nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(8, n_classes)).eval()
+
+
+def export_tiny(models_dir: Path, name: str, seed: int = 0):
+    """Export one tiny model + its card (card.md contract) into models_dir; returns the torch net."""
+    import torch
+
+    task, default, in_ch, side, acc = TINY[name]
+    classes = ([{"index": i, "name": str(i), "display": {"ko": str(i), "en": str(i)}} for i in range(10)]
+               if task == "digit" else
+               [{"index": 0, "name": "cat", "display": {"ko": "고양이", "en": "cat"}},
+                {"index": 1, "name": "dog", "display": {"ko": "개", "en": "dog"}}])
+    net = tiny_net(in_ch, len(classes), seed)
+    onnx_path = models_dir / f"{name}.onnx"
+    with warnings.catch_warnings():  # the TorchScript exporter is deprecated, and 20× faster here
+        warnings.simplefilter("ignore", DeprecationWarning)
+        torch.onnx.export(net, torch.zeros(1, in_ch, side, side), str(onnx_path), input_names=["input"],
+                          output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}},
+                          opset_version=18, dynamo=False)
+    pre = dict(DIGIT_PRE, pad_to=side) if task == "digit" else dict(PET_PRE)
+    n = 10000 if task == "digit" else 2500
+    card = {"name": name, "title": {"ko": f"작은 {name}", "en": f"tiny {name}"}, "task": task,
+            "default": default, "architecture": "tiny", "params": sum(p.numel() for p in net.parameters()),
+            "file": onnx_path.name, "sha256": hashlib.sha256(onnx_path.read_bytes()).hexdigest(),
+            "opset": 18, "classes": classes,
+            "input": {"name": "input", "shape": [None, in_ch, side, side], "dtype": "float32", "layout": "NCHW"},
+            "output": {"name": "logits", "kind": "logits"}, "preprocess": pre,
+            "metrics": {"test": {"split": "test", "n": n, "accuracy": acc, "ci95": [acc - 0.01, acc + 0.005]}},
+            "data": {"name": "MNIST" if task == "digit" else "PetImages", "train_n": 100, "test_n": n},
+            "training": {"device": "cpu", "hardware": "test fixture", "wall_time_s": 1.0, "epochs": 1}}
+    (models_dir / f"{name}.json").write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
+    return net
+
+
+def make_models_dir(path: Path, names=tuple(TINY)) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    for i, name in enumerate(names):
+        export_tiny(path, name, seed=i)
+    return path
+
+
+# --------------------------------------------------------------------------- a tiny synthetic MNIST
+def synthetic_digits(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """uint8 images ``(n, 28, 28)`` and int64 labels ``(n,)``."""
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 10, n)
+    images = rng.integers(0, 40, (n, 28, 28))
+    rows = 3 + 12 * (labels // 5)[:, None] + np.arange(6)           # (n, 6)
+    cols = 1 + 5 * (labels % 5)[:, None] + np.arange(6)             # (n, 6)
+    images[np.arange(n)[:, None, None], rows[:, :, None], cols[:, None, :]] = 255
+    return images.astype(np.uint8), labels.astype(np.int64)
+
+
+def write_idx_mnist(root: Path, n_train: int = 192, n_test: int = 64) -> Path:
+    """Write ``root/MNIST/raw/{train,t10k}-{images,labels}-idx?-ubyte``; returns ``root``."""
+    raw = root / "MNIST" / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    for prefix, n, seed in (("train", n_train, 0), ("t10k", n_test, 1)):
+        x, y = synthetic_digits(n, seed)
+        (raw / f"{prefix}-images-idx3-ubyte").write_bytes(struct.pack(">4i", 2051, n, 28, 28) + x.tobytes())
+        (raw / f"{prefix}-labels-idx1-ubyte").write_bytes(
+            struct.pack(">2i", 2049, n) + y.astype(np.uint8).tobytes())
+    return root
+
+
+@pytest.fixture(scope="session")
+def fake_mnist(tmp_path_factory) -> Path:
+    return write_idx_mnist(tmp_path_factory.mktemp("data"))

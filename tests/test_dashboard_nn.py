@@ -353,7 +353,7 @@ def test_p16_training_without_mnist_says_so(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_p16_live_training_reports_core_numbers(data_root_real, tmp_path, monkeypatch):
     from core.pipeline.data import mnist_arrays
-    from core.pipeline.train import mini_train
+    from core.pipeline.mini_train import mini_train
 
     monkeypatch.setenv("DL_MODELS_DIR", str(tmp_path))
     monkeypatch.setenv("DL_DATA_DIR", str(data_root_real))

@@ -16,8 +16,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from demos.app import EXPECTED, DemoConfig, Handlers, build_demo, launch
-from tests.conftest import ROOT
-from tests.test_infer import draw_seven, make_models_dir
+from tests.conftest import ROOT, draw_seven, make_models_dir
 
 # gradio's queue trips pandas 3 deprecations of its own; nothing to act on here
 pytestmark = pytest.mark.filterwarnings("ignore:.*(no_silent_downcasting|copy keyword).*")
@@ -70,7 +69,7 @@ def test_both_named_endpoints_answer_gradio_client(served, tmp_path):
 
     _, _, client = served
     seven = tmp_path / "seven.png"
-    draw_seven(width=20).save(seven)  # a drawn-style digit: black marker on white paper
+    draw_seven(width=20, ink=0, paper=255).save(seven)  # a drawn-style digit: black marker on white paper
     r = client.predict(handle_file(str(seven)), api_name="/predict_digit")
     conf = _labels(r)
     assert sorted(conf) == [str(d) for d in range(10)]
@@ -96,7 +95,7 @@ def test_bad_input_is_a_clear_error_and_the_server_keeps_serving(served, tmp_pat
     _, _, client = served
     bad = {"notes.png": b"this is not an image", "empty.png": b""}
     good = tmp_path / "seven.png"
-    draw_seven().save(good)
+    draw_seven(ink=0, paper=255).save(good)
     jpeg = (EXAMPLES / "cat_1.jpg").read_bytes()
     bad["truncated.jpg"] = jpeg[: len(jpeg) // 3]
     blank = tmp_path / "blank.png"
@@ -137,7 +136,7 @@ def handlers(models_dir):
 
 
 def test_sketch_handler_returns_label_preview_and_timing(handlers):
-    label, seen, info = handlers.digit(_sketchpad_value(draw_seven(width=6)), "mnist")
+    label, seen, info = handlers.digit(_sketchpad_value(draw_seven(width=6, ink=0, paper=255)), "mnist")
     assert len(label) == 10 and abs(sum(label.values()) - 1) < 1e-6
     assert seen.size == (168, 168)  # 28 px × 6, nearest neighbour
     assert np.array_equal(np.asarray(seen)[::6, ::6].shape, (28, 28))
@@ -186,7 +185,7 @@ def test_app_starts_without_models_and_names_the_missing_files(tmp_path):
             assert f"models/{name}.onnx" in config
         client = Client(url, verbose=False)
         seven = tmp_path / "seven.png"
-        draw_seven().save(seven)
+        draw_seven(ink=0, paper=255).save(seven)
         assert _labels(client.predict(handle_file(str(seven)), api_name="/predict_digit"))
         with pytest.raises(AppError, match="no pet model"):
             client.predict(handle_file(str(EXAMPLES / "cat_1.jpg")), api_name="/predict_pet")

@@ -3,84 +3,32 @@
 Tiny models are exported here with torch into tmp_path (a few layers, same card contract as the
 real ones); the tests against the committed models in ``models/`` skip while those are absent.
 """
-import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from core.serve import infer
-from core.serve.explain import grid_patches, jet, occlusion, overlay
-from core.serve.infer import CPU, CUDA, load_model, load_models, models_for, predict_image, select_providers
+from core.serve.explain import explain, grid_patches, jet, occlusion, overlay
+from core.serve.infer import (
+    CPU,
+    CUDA,
+    Prediction,
+    load_model,
+    load_models,
+    models_for,
+    predict_image,
+    select_providers,
+)
 from core.serve.preprocess import PreprocessError
-from tests.conftest import ROOT
-
-DIGIT_PRE = {"kind": "digit_sketch", "color": "L", "ink": "bright_on_dark", "box": 20, "size": 28,
-             "pad_to": 28, "center": "mass", "scale": 1 / 255, "mean": [0.1307], "std": [0.3081]}
-PET_PRE = {"kind": "photo", "color": "RGB", "resize": 72, "crop": 64, "interpolation": "bilinear",
-           "scale": 1 / 255, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
-           "channel_order": "RGB", "layout": "NCHW"}
-TINY = {  # name: (task, default, in_channels, pad_to / crop, accuracy)
-    "mnist": ("digit", True, 1, 28, 0.99),
-    "lenet5": ("digit", False, 1, 32, 0.98),
-    "pets": ("pet", True, 3, 64, 0.97),
-    "pets_scratch": ("pet", False, 3, 64, 0.85),
-}
-
-
-def tiny_net(in_ch: int, n_classes: int, seed: int):
-    import torch
-    from torch import nn
-
-    torch.manual_seed(seed)
-    return nn.Sequential(nn.Conv2d(in_ch, 8, 5, stride=2), nn.ReLU(), nn.Conv2d(8, 8, 3, stride=2),
-                         nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(8, n_classes)).eval()
-
-
-def export_tiny(models_dir: Path, name: str, seed: int = 0):
-    """Export one tiny model + its card (card.md contract) into models_dir; returns the torch net."""
-    import torch
-
-    task, default, in_ch, side, acc = TINY[name]
-    classes = ([{"index": i, "name": str(i), "display": {"ko": str(i), "en": str(i)}} for i in range(10)]
-               if task == "digit" else
-               [{"index": 0, "name": "cat", "display": {"ko": "고양이", "en": "cat"}},
-                {"index": 1, "name": "dog", "display": {"ko": "개", "en": "dog"}}])
-    net = tiny_net(in_ch, len(classes), seed)
-    onnx_path = models_dir / f"{name}.onnx"
-    with warnings.catch_warnings():  # the TorchScript exporter is deprecated, and 20× faster here
-        warnings.simplefilter("ignore", DeprecationWarning)
-        torch.onnx.export(net, torch.zeros(1, in_ch, side, side), str(onnx_path), input_names=["input"],
-                          output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}},
-                          opset_version=18, dynamo=False)
-    pre = dict(DIGIT_PRE, pad_to=side) if task == "digit" else dict(PET_PRE)
-    n = 10000 if task == "digit" else 2500
-    card = {"name": name, "title": {"ko": f"작은 {name}", "en": f"tiny {name}"}, "task": task,
-            "default": default, "architecture": "tiny", "params": sum(p.numel() for p in net.parameters()),
-            "file": onnx_path.name, "sha256": hashlib.sha256(onnx_path.read_bytes()).hexdigest(),
-            "opset": 18, "classes": classes,
-            "input": {"name": "input", "shape": [None, in_ch, side, side], "dtype": "float32", "layout": "NCHW"},
-            "output": {"name": "logits", "kind": "logits"}, "preprocess": pre,
-            "metrics": {"test": {"split": "test", "n": n, "accuracy": acc, "ci95": [acc - 0.01, acc + 0.005]}},
-            "data": {"name": "MNIST" if task == "digit" else "PetImages", "train_n": 100, "test_n": n},
-            "training": {"device": "cpu", "hardware": "test fixture", "wall_time_s": 1.0, "epochs": 1}}
-    (models_dir / f"{name}.json").write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
-    return net
-
-
-def make_models_dir(path: Path, names=tuple(TINY)) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    for i, name in enumerate(names):
-        export_tiny(path, name, seed=i)
-    return path
+from tests.conftest import ROOT, TINY, draw_seven, make_models_dir, tiny_net
 
 
 @pytest.fixture(scope="module")
@@ -92,12 +40,6 @@ def tiny_dir(tmp_path_factory) -> Path:
 def models_copy(tiny_dir, tmp_path) -> Path:
     """A private copy to break: the module's models stay intact."""
     return Path(shutil.copytree(tiny_dir, tmp_path / "models"))
-
-
-def draw_seven(width: int = 24) -> Image.Image:
-    im = Image.new("L", (400, 400), 255)
-    ImageDraw.Draw(im).line([(110, 90), (290, 90), (170, 330)], fill=0, width=width, joint="curve")
-    return im
 
 
 # --------------------------------------------------------------------------- providers
@@ -216,18 +158,18 @@ def test_card_with_wrong_class_count_or_bad_preprocess_is_refused(models_copy):
 # --------------------------------------------------------------------------- one request
 def test_predict_image_for_both_tasks(tiny_dir):
     models, _ = load_models(tiny_dir, force_cpu=True)
-    r = predict_image(models["lenet5"], draw_seven(), top_k=3)
-    assert set(r) >= {"probs", "top", "preview", "ms", "provider", "x"}
-    assert sorted(r["probs"]) == [str(i) for i in range(10)]
-    assert abs(sum(r["probs"].values()) - 1) < 1e-9
-    assert len(r["top"]) == 3 and r["top"][0][1] == max(r["probs"].values())
-    assert [p for _, p in r["top"]] == sorted((p for _, p in r["top"]), reverse=True)
-    assert r["preview"].shape == (28, 28) and r["x"].shape == (1, 1, 32, 32)
-    assert r["ms"] > 0 and r["provider"] == CPU
+    r = predict_image(models["lenet5"], draw_seven(ink=0, paper=255), top_k=3)
+    assert isinstance(r, Prediction) and r.model == "lenet5" and r.label == r.top[0][0]
+    assert sorted(r.probs) == [str(i) for i in range(10)]
+    assert abs(sum(r.probs.values()) - 1) < 1e-9
+    assert len(r.top) == 3 and r.top[0][1] == max(r.probs.values())
+    assert [p for _, p in r.top] == sorted((p for _, p in r.top), reverse=True)
+    assert r.preview.shape == (28, 28) and r.x.shape == (1, 1, 32, 32)
+    assert r.ms > 0 and r.provider == CPU
     photo = Image.fromarray(np.random.default_rng(0).integers(0, 256, (150, 200, 3), dtype=np.uint8))
     r = predict_image(models["pets"], photo, top_k=5)
-    assert set(r["probs"]) == {"cat", "dog"} and len(r["top"]) == 2
-    assert r["preview"].shape == (64, 64, 3)
+    assert set(r.probs) == {"cat", "dog"} and len(r.top) == 2
+    assert r.preview.shape == (64, 64, 3)
     with pytest.raises(PreprocessError):
         predict_image(models["pets"], b"not an image")
 
@@ -292,10 +234,13 @@ def test_occlusion_on_an_onnx_model_and_overlay(tiny_dir):
     model = load_model(tiny_dir / "pets.json", providers=[CPU])
     photo = np.random.default_rng(1).integers(0, 256, (64, 64, 3), dtype=np.uint8)
     r = predict_image(model, photo)
-    heat = occlusion(model, r["x"])
+    heat = occlusion(model, r.x)
     assert heat.shape == (64, 64) and 0 <= heat.min() and heat.max() <= 1
-    img = overlay(r["preview"], heat)
+    img = overlay(r.preview, heat)
     assert img.mode == "RGB" and img.size == (64, 64)
+    # explain() takes the prediction itself: its input, its predicted class, its picture
+    np.testing.assert_array_equal(np.asarray(explain(model, r, grid=3)),
+                                  np.asarray(overlay(r.preview, occlusion(model, r.x, grid=3, target=r.index))))
     # hot pixels turn red, cold ones blue (jet), over a grey photo
     grey = np.full((32, 32, 3), 128, np.uint8)
     hm = np.zeros((32, 32))
@@ -319,8 +264,8 @@ def _real(name: str):
 def test_real_digit_model_reads_drawn_sevens_thin_and_thick(name):
     model = _real(name)
     for width in (3, 12, 40):
-        r = predict_image(model, draw_seven(width))
-        assert r["top"][0][0] == "7", (width, r["top"])
+        r = predict_image(model, draw_seven(width, ink=0, paper=255))
+        assert r.top[0][0] == "7", (width, r.top)
 
 
 @pytest.mark.data
@@ -333,7 +278,7 @@ def test_real_digit_model_keeps_its_accuracy_through_the_sketch_recipe(name, dat
     images, labels = images[:300], labels[:300]
     # Re-running MNIST's own recipe on MNIST digits (crop, 20 px box, centre of mass) must keep them
     # readable: the demo's preprocessing is the training distribution, not an approximation of it.
-    pred = [int(predict_image(model, im)["top"][0][0]) for im in images]
+    pred = [int(predict_image(model, im).top[0][0]) for im in images]
     assert np.mean(np.array(pred) == labels) >= 0.97
 
 
@@ -345,8 +290,8 @@ def test_real_pet_model_and_saliency_speed(name):
     if not examples:
         pytest.skip("demos/examples has no photos")
     r = predict_image(model, examples[0])
-    assert set(r["probs"]) == {"cat", "dog"}
+    assert set(r.probs) == {"cat", "dog"}
     t0 = time.perf_counter()
-    heat = occlusion(model, r["x"], grid=5)  # what the demo runs
+    heat = occlusion(model, r.x, grid=5)  # what the demo runs
     assert time.perf_counter() - t0 < 4.0  # the demo's budget is 2 s; headroom for a busy CI box
-    assert heat.shape == r["x"].shape[2:]
+    assert heat.shape == r.x.shape[2:]

@@ -18,19 +18,14 @@ from core.serve.preprocess import (
     photo_input,
     prepare,
 )
+from demos.sketchpad import sketch_image
+from tests.conftest import draw_seven
 
 DIGIT = {"kind": "digit_sketch", "color": "L", "ink": "bright_on_dark", "box": 20, "size": 28,
          "pad_to": 28, "center": "mass", "scale": 1 / 255, "mean": [0.1307], "std": [0.3081]}
 PHOTO = {"kind": "photo", "color": "RGB", "resize": 256, "crop": 224, "interpolation": "bilinear",
          "scale": 1 / 255, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
          "channel_order": "RGB", "layout": "NCHW"}
-
-
-def draw_seven(width: int = 24, size: int = 400, ink: int = 255, paper: int = 0) -> Image.Image:
-    """A '7' drawn like a learner would, on a size × size greyscale canvas."""
-    im = Image.new("L", (size, size), paper)
-    ImageDraw.Draw(im).line([(110, 90), (290, 90), (170, 330)], fill=ink, width=width, joint="curve")
-    return im
 
 
 def to_bytes(im: Image.Image, fmt: str = "PNG", **kw) -> bytes:
@@ -200,7 +195,7 @@ def _sketch(gray: Image.Image, kind: str, tmp_path=None):
 def test_sketchpad_dict_uses_the_ink_in_the_layers_alpha(kind, tmp_path):
     gray = draw_seven()
     x_want, p_want = digit_input(gray, DIGIT)
-    x, preview = digit_input(_sketch(gray, kind, tmp_path), DIGIT)
+    x, preview = digit_input(sketch_image(_sketch(gray, kind, tmp_path)), DIGIT)
     assert np.array_equal(preview, p_want) and np.array_equal(x, x_want)
 
 
@@ -211,11 +206,11 @@ def test_sketchpad_two_layers_are_merged_and_composite_is_the_fallback():
     black = Image.new("L", top.size, 0)
     layers = [Image.merge("RGBA", [black, black, black, g]) for g in (top, bottom)]
     _, want = digit_input(draw_seven(), DIGIT)
-    _, got = digit_input({"background": None, "layers": layers, "composite": None}, DIGIT)
+    _, got = digit_input(sketch_image({"background": None, "layers": layers, "composite": None}), DIGIT)
     assert np.abs(got.astype(int) - want.astype(int)).max() <= 1
     # No layers (an API caller sent a flattened RGB image): the composite is read instead.
     flat = draw_seven(ink=0, paper=255).convert("RGB")
-    _, got = digit_input({"background": None, "layers": [], "composite": flat}, DIGIT)
+    _, got = digit_input(sketch_image({"background": None, "layers": [], "composite": flat}), DIGIT)
     assert np.array_equal(got, want)
 
 
@@ -229,7 +224,7 @@ def test_white_paint_over_black_ink_is_a_correction_not_ink():
     kept = ink.copy()
     kept.paste(0, (0, 200, 400, 400))
     _, want = digit_input(kept, DIGIT)
-    _, got = digit_input({"background": None, "layers": [stroke, correction], "composite": None}, DIGIT)
+    _, got = digit_input(sketch_image({"background": None, "layers": [stroke, correction], "composite": None}), DIGIT)
     assert np.array_equal(got, want)
 
 
@@ -243,7 +238,7 @@ def test_empty_canvas_asks_for_a_drawing():
     ]
     for src in empties:
         with pytest.raises(EmptyDrawingError) as info:
-            digit_input(src, DIGIT)
+            digit_input(sketch_image(src), DIGIT)
         assert str(info.value) == "먼저 숫자를 그려 주세요 · draw a digit first"
         assert isinstance(info.value, PreprocessError)
 

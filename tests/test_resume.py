@@ -15,7 +15,7 @@ import pytest
 import torch
 
 from core.pipeline import train as T
-from tests.test_train import write_idx_mnist
+from tests.conftest import write_idx_mnist
 
 ROOT = Path(__file__).resolve().parent.parent
 # mnist_net has BatchNorm, dropout (global RNG) and random affine augmentation (its own

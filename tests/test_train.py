@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import struct
 from pathlib import Path
 
 import numpy as np
@@ -19,38 +18,12 @@ from PIL import Image
 
 from core.pipeline import tasks as TT
 from core.pipeline import train as T
+from core.pipeline.mini_train import mini_train
 from core.serve import card as card_lib
+from tests.conftest import synthetic_digits
 
 
 # --------------------------------------------------------------------------- fixtures (shared)
-def synthetic_digits(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """uint8 images ``(n, 28, 28)`` and int64 labels ``(n,)``."""
-    rng = np.random.default_rng(seed)
-    labels = rng.integers(0, 10, n)
-    images = rng.integers(0, 40, (n, 28, 28))
-    rows = 3 + 12 * (labels // 5)[:, None] + np.arange(6)           # (n, 6)
-    cols = 1 + 5 * (labels % 5)[:, None] + np.arange(6)             # (n, 6)
-    images[np.arange(n)[:, None, None], rows[:, :, None], cols[:, None, :]] = 255
-    return images.astype(np.uint8), labels.astype(np.int64)
-
-
-def write_idx_mnist(root: Path, n_train: int = 192, n_test: int = 64) -> Path:
-    """Write ``root/MNIST/raw/{train,t10k}-{images,labels}-idx?-ubyte``; returns ``root``."""
-    raw = root / "MNIST" / "raw"
-    raw.mkdir(parents=True, exist_ok=True)
-    for prefix, n, seed in (("train", n_train, 0), ("t10k", n_test, 1)):
-        x, y = synthetic_digits(n, seed)
-        (raw / f"{prefix}-images-idx3-ubyte").write_bytes(struct.pack(">4i", 2051, n, 28, 28) + x.tobytes())
-        (raw / f"{prefix}-labels-idx1-ubyte").write_bytes(
-            struct.pack(">2i", 2049, n) + y.astype(np.uint8).tobytes())
-    return root
-
-
-@pytest.fixture(scope="session")
-def fake_mnist(tmp_path_factory) -> Path:
-    return write_idx_mnist(tmp_path_factory.mktemp("data"))
-
-
 # --------------------------------------------------------------------------- augmentation vs references
 def test_random_crop_matches_per_image_slicing():
     x = torch.arange(4 * 3 * 9 * 9, dtype=torch.float64).reshape(4, 3, 9, 9)
@@ -249,19 +222,19 @@ def test_train_writes_complete_outputs(fake_mnist, tmp_path):
 def test_mini_train_yields_progress_then_test_accuracy():
     x, y = synthetic_digits(192, 0)
     tx, ty = synthetic_digits(64, 1)
-    events = list(T.mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5",
+    events = list(mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5",
                                test_images=tx, test_labels=ty))
     steps, last = events[:-1], events[-1]
     assert [e["step"] for e in steps] == list(range(1, 13)) and steps[0]["total_steps"] == 12
     assert all(np.isfinite(e["loss"]) and 0 <= e["acc"] <= 1 for e in steps)
     assert last["done"] and last["test_acc"] > 0.5
-    again = list(T.mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5"))
+    again = list(mini_train(x, y, epochs=2, batch_size=32, lr=1e-2, arch="lenet5"))
     assert [e["loss"] for e in again[:-1]] == [e["loss"] for e in steps]   # seeded
     assert again[-1]["test_acc"] is None
     with pytest.raises(ValueError, match="uint8"):
-        next(T.mini_train(x.astype(np.float32), y))
+        next(mini_train(x.astype(np.float32), y))
     with pytest.raises(ValueError, match="labels"):
-        next(T.mini_train(x, y[:5]))
+        next(mini_train(x, y[:5]))
 
 
 def test_practical_nets_shapes_and_registry():

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from tests.test_train import write_idx_mnist
+from tests.conftest import write_idx_mnist
 
 ROOT = Path(__file__).resolve().parent.parent
 

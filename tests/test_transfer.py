@@ -5,20 +5,20 @@ import torch
 from PIL import Image
 
 from core import cnn
+from core._common import confusion_counts
 from core.pipeline.transfer import (
     TAP_BLOCK,
     Tail,
     TransferConfig,
     TrunkTaps,
-    confusion_matrix,
     finetune_tail,
-    fit_logistic,
+    fit_linear_head,
     load_photos,
     photo_preprocess,
 )
 
 
-def test_fit_logistic_matches_sklearn_multinomial():
+def test_fit_linear_head_matches_sklearn_multinomial():
     """mean CE + l2·‖W‖² is scikit-learn's ½‖W‖² + C·ΣCE with C = 1 / (2·l2·N)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -26,7 +26,7 @@ def test_fit_logistic_matches_sklearn_multinomial():
     n, d, k, l2 = 300, 5, 3, 1e-2
     x = rng.standard_normal((n, d))
     y = (x @ rng.standard_normal((d, k)) + 0.5 * rng.standard_normal((n, k))).argmax(1)
-    w, b = fit_logistic(x, y, l2, n_classes=k)
+    w, b = fit_linear_head(x, y, l2, n_classes=k)
     ref = LogisticRegression(C=1 / (2 * l2 * n), tol=1e-12, max_iter=10_000).fit(x, y)
     p = torch.softmax(torch.from_numpy(x @ w.T + b), 1).numpy()
     np.testing.assert_allclose(p, ref.predict_proba(x), atol=1e-6)
@@ -38,7 +38,7 @@ def test_confusion_matrix_matches_sklearn():
 
     rng = np.random.default_rng(1)
     t, p = rng.integers(0, 3, 50), rng.integers(0, 3, 50)
-    np.testing.assert_array_equal(confusion_matrix(t, p, 3), sk_cm(t, p, labels=[0, 1, 2]))
+    np.testing.assert_array_equal(confusion_counts(t, p, 3), sk_cm(t, p, labels=[0, 1, 2]))
 
 
 @pytest.fixture(scope="module")

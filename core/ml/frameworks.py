@@ -19,14 +19,14 @@ dedicated conditional operator.
 from __future__ import annotations
 
 import os
-import platform
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import torch
+
+from core._common import cpu_name
 
 # --------------------------------------------------------------------------- why GPUs
 
@@ -38,16 +38,6 @@ def available_devices() -> tuple[str, ...]:
     return DEVICES if torch.cuda.is_available() else DEVICES[:2]
 
 
-def _cpu_model() -> str:
-    # /proc/cpuinfo names the CPU on Linux; platform.processor() is often empty there.
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.is_file():
-        for line in cpuinfo.read_text(errors="replace").splitlines():
-            if line.lower().startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or platform.machine() or "unknown CPU"
-
-
 def machine_name() -> str:
     """A one-line description of the hardware: CPU model and core count, plus the GPU if any.
 
@@ -55,7 +45,7 @@ def machine_name() -> str:
     """
     cores = os.cpu_count() or 1
     gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "no GPU"
-    return f"{_cpu_model()} ({cores} cores) · {gpu}"
+    return f"{cpu_name()} ({cores} cores) · {gpu}"
 
 
 def _timer(device: str, n: int, seed: int) -> Callable[[], None]:

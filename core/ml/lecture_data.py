@@ -15,6 +15,10 @@ def study_hours() -> tuple[np.ndarray, np.ndarray]:
     Returns:
         x: float64 array, shape (4,) — hours 2, 4, 6, 8.
         y: float64 array, shape (4,) — scores 81, 93, 91, 97.
+
+    >>> x, y = study_hours()
+    >>> x.tolist(), y.tolist()
+    ([2.0, 4.0, 6.0, 8.0], [81.0, 93.0, 91.0, 97.0])
     """
     x = np.array([2.0, 4.0, 6.0, 8.0])
     y = np.array([81.0, 93.0, 91.0, 97.0])

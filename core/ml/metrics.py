@@ -11,41 +11,12 @@ from numbers import Integral
 import numpy as np
 from numpy.typing import ArrayLike
 
+from core._common import confusion_counts
+from core._validation import check_binary_labels
+from core._validation import check_scores as _check_scores
+
 __all__ = ["binary_metrics", "check_binary_labels", "confusion_matrix", "operating_point",
            "roc_auc", "roc_curve", "simulate_scores"]
-
-
-def check_binary_labels(y: ArrayLike, name: str = "y_true") -> np.ndarray:
-    """Validate labels and return them as an int64 array of 0s and 1s, shape (N,).
-
-    Raises:
-        ValueError: if ``y`` is empty, not 1-D, or holds anything other than 0 and 1.
-    """
-    arr = np.asarray(y)
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be a 1-D list of labels, got an array of shape {arr.shape}.")
-    if arr.size == 0:
-        raise ValueError(f"{name} is empty: give at least one label (0 or 1).")
-    if arr.dtype == bool:
-        return arr.astype(np.int64)
-    if not np.issubdtype(arr.dtype, np.number):
-        raise ValueError(f"{name} must hold the numbers 0 (negative) and 1 (positive), got dtype {arr.dtype}.")
-    bad = ~np.isin(arr, (0, 1))
-    if bad.any():
-        found = np.unique(arr[bad])[:5]
-        raise ValueError(f"{name} must hold only 0 (negative) and 1 (positive); found {found.tolist()}.")
-    return arr.astype(np.int64)
-
-
-def _check_scores(scores: ArrayLike, n: int, name: str = "scores") -> np.ndarray:
-    arr = np.asarray(scores, dtype=np.float64)
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be 1-D (one score per example), got shape {arr.shape}.")
-    if arr.shape[0] != n:
-        raise ValueError(f"{name} has {arr.shape[0]} values but there are {n} labels; give one score per label.")
-    if not np.isfinite(arr).all():
-        raise ValueError(f"{name} contains NaN or infinite values.")
-    return arr
 
 
 def binary_metrics(tn: int, fp: int, fn: int, tp: int) -> dict[str, float]:
@@ -59,6 +30,10 @@ def binary_metrics(tn: int, fp: int, fn: int, tp: int) -> dict[str, float]:
 
     Raises:
         ValueError: if a count is negative or not a whole number, or all four are zero.
+
+    >>> m = binary_metrics(tn=1, fp=2, fn=1, tp=6)          # the lecture's COVID test kit
+    >>> m["accuracy"], m["precision"], round(m["recall"], 3), m["f1"]
+    (0.7, 0.75, 0.857, 0.8)
     """
     counts = {"tn": tn, "fp": fp, "fn": fn, "tp": tp}
     for key, value in counts.items():
@@ -95,13 +70,15 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> np.ndarray:
     Returns:
         int64 array, shape (2, 2): ``[[TN, FP], [FN, TP]]`` (rows = truth, columns = prediction,
         the layout of ``sklearn.metrics.confusion_matrix``).
+
+    >>> confusion_matrix([0, 0, 1, 1], [0, 1, 1, 1]).tolist()
+    [[1, 1], [0, 2]]
     """
     t = check_binary_labels(y_true, "y_true")
     p = check_binary_labels(y_pred, "y_pred")
     if t.shape != p.shape:
         raise ValueError(f"y_true has {t.size} labels but y_pred has {p.size}; they must match one to one.")
-    # Each (truth, prediction) pair maps to one of four cells: 2*truth + prediction = 0..3.
-    return np.bincount(2 * t + p, minlength=4).reshape(2, 2)
+    return confusion_counts(t, p, 2)
 
 
 def roc_curve(y_true: ArrayLike, scores: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -142,6 +119,9 @@ def roc_auc(y_true: ArrayLike, scores: ArrayLike) -> float:
     """Area under the ROC curve by the trapezoidal rule (= ``sklearn.metrics.roc_auc_score``).
 
     0.5 is a coin flip, 1.0 ranks every positive above every negative.
+
+    >>> roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])   # 3 of the 4 (positive, negative) pairs ranked right
+    0.75
     """
     fpr, tpr, _ = roc_curve(y_true, scores)
     return float(np.trapezoid(tpr, fpr))

@@ -247,6 +247,9 @@ def gradient_descent(df: Callable[[float], float], x0: float, lr: float, steps: 
     Returns:
         float64 array, shape (steps + 1,), starting with ``x0``. On ``f(x) = x²`` each step
         multiplies x by ``1 − 2λ``: λ > 1 makes ``|x|`` grow (divergence), shown as growing values.
+
+    >>> gradient_descent(lambda x: 2 * x, x0=1.0, lr=0.25, steps=3).tolist()   # f(x) = x²: halves each step
+    [1.0, 0.5, 0.25, 0.125]
     """
     steps = _check_steps(steps)
     if not lr > 0:

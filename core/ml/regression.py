@@ -6,48 +6,17 @@ regression (study hours and private tutoring) solved exactly and by gradient des
 """
 from __future__ import annotations
 
-from numbers import Integral
-
 import numpy as np
 from numpy.typing import ArrayLike
 
+# Input checks shared with the other lessons live in one private module (like scikit-learn's
+# utils.validation); check_gd_settings stays importable from here, where the lessons first meet it.
+from core._validation import as_1d as _as_1d
+from core._validation import check_design as _check_design
+from core._validation import check_gd_settings
+from core._validation import check_xy as _check_xy
+
 __all__ = ["fit_gd", "fit_multiple", "least_squares", "least_squares_steps", "mse"]
-
-
-def _as_1d(values: ArrayLike, name: str) -> np.ndarray:
-    arr = np.asarray(values, dtype=np.float64)
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be a 1-D list of numbers, got an array of shape {arr.shape}.")
-    if arr.size == 0:
-        raise ValueError(f"{name} is empty: give at least one number.")
-    if not np.isfinite(arr).all():
-        raise ValueError(f"{name} contains NaN or infinite values.")
-    return arr
-
-
-def _check_xy(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    x_arr, y_arr = _as_1d(x, "x"), _as_1d(y, "y")
-    if x_arr.size != y_arr.size:
-        raise ValueError(f"x has {x_arr.size} values but y has {y_arr.size}; they must pair up one to one.")
-    return x_arr, y_arr
-
-
-def _check_design(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    """Validate inputs ``X`` (N, D) — a 1-D ``X`` is one feature, (N,) -> (N, 1) — and targets (N,)."""
-    X_arr = np.asarray(X, dtype=np.float64)
-    if X_arr.ndim == 1:
-        X_arr = X_arr[:, None]  # (N,) -> (N, 1)
-    if X_arr.ndim != 2:
-        raise ValueError(f"X must be a table of shape (examples, features), got shape {X_arr.shape}.")
-    if X_arr.shape[0] == 0 or X_arr.shape[1] == 0:
-        raise ValueError(f"X is empty (shape {X_arr.shape}): give at least one example with one feature.")
-    if not np.isfinite(X_arr).all():
-        raise ValueError("X contains NaN or infinite values.")
-    y_arr = _as_1d(y, "y")
-    if y_arr.size != X_arr.shape[0]:
-        raise ValueError(f"X has {X_arr.shape[0]} rows (examples) but y has {y_arr.size} values; "
-                         "give one target per row.")
-    return X_arr, y_arr
 
 
 def least_squares_steps(x: ArrayLike, y: ArrayLike) -> dict[str, np.ndarray | float]:
@@ -81,13 +50,22 @@ def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
 
     Args:
         x: inputs, shape (N,); y: targets, shape (N,).
+
+    >>> from core.ml.lecture_data import study_hours
+    >>> x, y = study_hours()          # the lecture's 2/4/6/8 hours → 81/93/91/97
+    >>> least_squares(x, y)
+    (2.3, 79.0)
     """
     steps = least_squares_steps(x, y)
     return steps["a"], steps["b"]
 
 
 def mse(y_pred: ArrayLike, y: ArrayLike) -> float:
-    """Mean squared error ``(1/N) Σ (ŷ − y)²`` between predictions and targets, both shape (N,)."""
+    """Mean squared error ``(1/N) Σ (ŷ − y)²`` between predictions and targets, both shape (N,).
+
+    >>> round(mse([83.6, 88.2, 92.8, 97.4], [81, 93, 91, 97]), 6)   # the line 2.3x + 79 on the study hours
+    8.3
+    """
     p, t = _as_1d(y_pred, "y_pred"), _as_1d(y, "y")
     if p.size != t.size:
         raise ValueError(f"y_pred has {p.size} values but y has {t.size}; give one prediction per target.")
@@ -110,6 +88,11 @@ def fit_multiple(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:
     Raises:
         ValueError: if the fit is not unique (fewer examples than D + 1, or an input column that is
             constant or a combination of the others).
+
+    >>> from core.ml.lecture_data import study_hours_tutoring
+    >>> coef, intercept = fit_multiple(*study_hours_tutoring())
+    >>> [round(float(c), 4) for c in coef], round(intercept, 4)
+    ([1.5, 2.2857], 77.8571)
     """
     X_arr, y_arr = _check_design(X, y)
     x_mean, y_mean = X_arr.mean(axis=0), y_arr.mean()  # (D,), scalar
@@ -121,14 +104,6 @@ def fit_multiple(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:
                          "Add examples or drop a redundant input.")
     coef = np.linalg.solve(gram, Xc.T @ yc)
     return coef, float(y_mean - x_mean @ coef)
-
-
-def check_gd_settings(lr: float, epochs: int) -> None:
-    """The gradient-descent settings every ``fit_*`` in the lecture shares: lr > 0, whole epochs >= 1."""
-    if not lr > 0:
-        raise ValueError(f"lr (the learning rate) must be > 0, got {lr!r}.")
-    if isinstance(epochs, bool) or not isinstance(epochs, Integral) or epochs < 1:
-        raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}.")
 
 
 def fit_gd(X: ArrayLike, y: ArrayLike, lr: float = 0.01, epochs: int = 20_000,

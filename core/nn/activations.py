@@ -89,6 +89,12 @@ def d_tanh(z):
 
 @_elementwise
 def relu(z):
+    """Example:
+
+    >>> import numpy as np
+    >>> relu(np.array([-2.0, 0.0, 3.0])).tolist()
+    [0.0, 0.0, 3.0]
+    """
     return np.maximum(z, 0)
 
 

@@ -29,7 +29,11 @@ def _pair(v: Pair, name: str, minimum: int) -> tuple[int, int]:
 
 def conv_output_size(n: int, k: int, stride: int = 1, padding: int = 0) -> int:
     """Output length ``1 + (n − k + 2p) // s`` (floored like PyTorch), e.g. (32, 5) → 28 and
-    (227, 11, stride=4) → 55. Raises ValueError for non-positive sizes or when k exceeds n + 2p."""
+    (227, 11, stride=4) → 55. Raises ValueError for non-positive sizes or when k exceeds n + 2p.
+
+    >>> conv_output_size(28, 5), conv_output_size(224, 11, stride=4, padding=2)   # LeNet's C1, AlexNet's conv1
+    (24, 55)
+    """
     if min(n, k, stride) < 1 or padding < 0:
         raise ValueError(f"expected n, k, stride >= 1 and padding >= 0, got n={n}, k={k}, "
                          f"stride={stride}, padding={padding}")
@@ -40,7 +44,11 @@ def conv_output_size(n: int, k: int, stride: int = 1, padding: int = 0) -> int:
 
 def conv_params(in_channels: int, kernel_size: Pair, filters: int, bias: bool = True) -> int:
     """Learnable parameters of a conv layer: ``(in_channels · kh · kw + bias) · filters``, e.g.
-    LeNet's C1 ``conv_params(1, 5, 6) == 156`` and AlexNet's conv1 ``conv_params(3, 11, 96) == 34944``."""
+    LeNet's C1 ``conv_params(1, 5, 6) == 156`` and AlexNet's conv1 ``conv_params(3, 11, 96) == 34944``.
+
+    >>> conv_params(3, 3, 64)   # VGG's first layer: 3·3·3·64 weights + 64 biases
+    1792
+    """
     kh, kw = _pair(kernel_size, "kernel_size", 1)
     if in_channels < 1 or filters < 1:
         raise ValueError(f"expected in_channels, filters >= 1, got {in_channels}, {filters}")
@@ -92,7 +100,12 @@ def conv2d_forward(x, w, b=None, stride: Pair = 1, padding: Pair = 0) -> tuple[n
 
 def conv2d(x, w, b=None, stride: Pair = 1, padding: Pair = 0) -> np.ndarray:
     """Like ``torch.nn.functional.conv2d(x, w, b, stride, padding)``: x (N, C, H, W), w (F, C, kh, kw),
-    b (F,) or None → (N, F, Ho, Wo) with Ho = ``conv_output_size(H, kh, stride, padding)``."""
+    b (F,) or None → (N, F, Ho, Wo) with Ho = ``conv_output_size(H, kh, stride, padding)``.
+
+    >>> import numpy as np
+    >>> conv2d(np.arange(16.0).reshape(1, 1, 4, 4), np.ones((1, 1, 2, 2)))[0, 0].tolist()
+    [[10.0, 14.0, 18.0], [26.0, 30.0, 34.0], [42.0, 46.0, 50.0]]
+    """
     return conv2d_forward(x, w, b, stride, padding)[0]
 
 
@@ -134,6 +147,10 @@ def max_pool2d(x, kernel: Pair, stride: Pair | None = None, padding: Pair = 0) -
     """Max over each kernel window of the last two axes; ``stride`` defaults to ``kernel`` (as torch).
 
     x is (H, W), (C, H, W) or (N, C, H, W); padding counts as −∞ so it never wins.
+
+    >>> import numpy as np
+    >>> max_pool2d(np.arange(16.0).reshape(1, 1, 4, 4), 2)[0, 0].tolist()
+    [[5.0, 7.0], [13.0, 15.0]]
     """
     x = np.asarray(x)
     pad = -np.inf if np.issubdtype(x.dtype, np.floating) else np.iinfo(x.dtype).min

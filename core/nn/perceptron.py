@@ -108,6 +108,27 @@ class Perceptron:
         return float(np.mean(self.predict(X) == y))
 
 
+def boundary_line(w, b: float, window: tuple[float, float] = (-0.5, 1.5)) -> dict[str, np.ndarray]:
+    """Two end points ``{"x1": (2,), "x2": (2,)}`` of the line w₁x₁ + w₂x₂ + b = 0 across ``window``
+    (the same range on both axes), for drawing a 2-D decision boundary.
+
+    A vertical line (w₂ = 0) spans the window in x₂; with w = 0 there is no line (NaN x₁).
+
+    >>> boundary_line([1.0, 1.0], -1.5, (0.0, 2.0))["x2"].tolist()
+    [1.5, -0.5]
+    >>> boundary_line([2.0, 0.0], -1.0)["x1"].tolist()
+    [0.5, 0.5]
+    """
+    w = np.asarray(w, dtype=np.float64)
+    if w.shape != (2,):
+        raise ValueError(f"expected 2 weights (a line in the plane), got shape {w.shape}")
+    lo_hi = np.asarray(window, dtype=np.float64)
+    if abs(w[1]) > 1e-12:
+        return {"x1": lo_hi, "x2": -(w[0] * lo_hi + b) / w[1]}
+    x1 = -b / w[0] if abs(w[0]) > 1e-12 else np.nan
+    return {"x1": np.array([x1, x1]), "x2": lo_hi}
+
+
 def _check_Xy(X, y) -> tuple[np.ndarray, np.ndarray]:
     X = np.asarray(X, dtype=np.float64)
     y = np.asarray(y)

@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import platform
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +25,11 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from core._common import atomic_write, atomic_write_text
+from core.pipeline.models import class_entries, record
 from core.serve import card as card_lib
 from core.serve.infer import create_session
+from core.serve.recipes import parse
 
 # Under `python -m` __name__ is "__main__"; keep the logger inside the "core" hierarchy.
 log = logging.getLogger("core.pipeline.export" if __name__ == "__main__" else __name__)
@@ -35,24 +37,6 @@ log = logging.getLogger("core.pipeline.export" if __name__ == "__main__" else __
 DEFAULT_OPSET = 18
 MAX_ABS_DIFF = 1e-4
 MAX_ONNX_BYTES = 25 * 1024 * 1024
-
-# Card metadata the checkpoint does not carry: titles, display names, defaults, data description.
-TITLES = {
-    "mnist": {"ko": "현대식 MNIST CNN", "en": "Modern MNIST CNN"},
-    "lenet5": {"ko": "LeNet-5 (고전)", "en": "LeNet-5 (classic)"},
-    "pets": {"ko": "EfficientNet-Lite0 전이 학습", "en": "EfficientNet-Lite0 transfer learning"},
-    "pets_scratch": {"ko": "처음부터 학습한 CNN", "en": "CNN trained from scratch"},
-}
-DEFAULTS = {"mnist": True, "lenet5": False, "pets": True, "pets_scratch": False}
-PET_DISPLAY = {"cat": {"ko": "고양이", "en": "cat"}, "dog": {"ko": "개", "en": "dog"}}
-DATA = {
-    "digit": {"name": "MNIST", "source": "http://yann.lecun.com/exdb/mnist/ (official 60k/10k split)",
-              "train_n": 60000, "test_n": 10000},
-    "pet": {"name": "Microsoft Kaggle Cats and Dogs (PetImages)",
-            "source": "https://www.microsoft.com/en-us/download/details.aspx?id=54765 "
-                      "(held-out split: core.pipeline.data.pets_split(root, test_fraction=0.1, seed=0))"},
-}
-
 
 class ExportError(RuntimeError):
     """The exported model failed a check (checker, size, ONNX Runtime vs PyTorch)."""
@@ -80,21 +64,20 @@ def export_model(model: nn.Module, example_input: torch.Tensor, path: str | os.P
     # A batch of 1 would let the exporter specialise the batch axis; 2 keeps it symbolic.
     if dynamic_batch and example_input.shape[0] == 1:
         example_input = example_input.expand(2, *example_input.shape[1:]).contiguous()
-    # Export into a temporary file, then move: a failed export never leaves a half-written model.
-    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
-        tmp_path = Path(tmp) / path.name
+
+    def write_checked(tmp_path: Path) -> None:
         with torch.no_grad():
             torch.onnx.export(model, (example_input,), str(tmp_path), input_names=[input_name],
                               output_names=list(output_names), opset_version=opset,
                               dynamic_shapes=dynamic, external_data=False, dynamo=True,
                               verbose=False)
-        proto = onnx.load(str(tmp_path))
         try:
-            onnx.checker.check_model(proto, full_check=True)
+            onnx.checker.check_model(onnx.load(str(tmp_path)), full_check=True)
         except onnx.checker.ValidationError as e:
             raise ExportError(f"onnx.checker rejected {path.name}: {e}") from e
-        os.replace(tmp_path, path)
-    return path
+
+    # Written to a temporary file and moved only once checked: a failed export leaves no model behind.
+    return atomic_write(path, write_checked)
 
 
 def max_abs_diff(model: nn.Module, onnx_path: str | os.PathLike, x: np.ndarray) -> float:
@@ -135,18 +118,12 @@ def rebuild(ckpt: dict) -> nn.Module:
 
 
 def input_shape(preprocess: dict) -> list:
-    """``[None, C, H, W]`` of the network input the preprocess recipe produces."""
-    if preprocess["kind"] == "digit_sketch":
-        s = int(preprocess.get("pad_to", preprocess["size"]))
-        return [None, 1, s, s]
-    if preprocess["kind"] == "photo":
-        c = int(preprocess["crop"])
-        return [None, 3, c, c]
-    raise ValueError(f"unknown preprocess kind {preprocess['kind']!r}; expected 'digit_sketch' or 'photo'")
+    """``[None, C, H, W]`` of the network input the preprocess recipe produces (asked of its class)."""
+    return parse(preprocess).input_shape()
 
 
 def real_test_batch(card: dict, data_dir: str | os.PathLike | None = None, n: int = 64) -> np.ndarray:
-    """``n`` REAL held-out images run through the card's own recipe (``core.serve.preprocess.prepare``).
+    """``n`` REAL held-out images run through the card's own recipe (``core.serve.recipes``).
 
     Digits: the first ``n`` MNIST test images; photos: ``n`` held-out PetImages spread evenly over the
     split (so both classes appear). Returns float32 ``(n, C, H, W)``.
@@ -154,7 +131,6 @@ def real_test_batch(card: dict, data_dir: str | os.PathLike | None = None, n: in
     from PIL import Image
 
     from core.pipeline.data import mnist_arrays, pets_split
-    from core.serve.preprocess import prepare
 
     if card["task"] == "digit":
         images, _ = mnist_arrays(train=False, root=data_dir)          # (10000, 28, 28) uint8
@@ -162,7 +138,8 @@ def real_test_batch(card: dict, data_dir: str | os.PathLike | None = None, n: in
     else:
         files = pets_split(data_dir, test_fraction=0.1, seed=0).test_files
         sources = [files[i] for i in np.linspace(0, len(files) - 1, n).round().astype(int)]
-    return np.concatenate([prepare(s, card)[0] for s in sources])    # (n, C, H, W)
+    recipe = parse(card["preprocess"])                               # parsed once for all n images
+    return np.concatenate([recipe.apply(s)[0] for s in sources])    # (n, C, H, W)
 
 
 def _finite(obj):
@@ -178,17 +155,6 @@ def _finite(obj):
     if isinstance(obj, float) and not np.isfinite(obj):
         return None
     return obj
-
-
-def class_entries(classes: Sequence, task: str) -> list[dict]:
-    """Card ``classes``: index, name, Korean/English display names."""
-    out = []
-    for i, c in enumerate(classes):
-        name = str(c).lower()
-        display = PET_DISPLAY.get(name, {"ko": str(c), "en": str(c)}) if task == "pet" else \
-            {"ko": str(c), "en": str(c)}
-        out.append({"index": i, "name": name, "display": dict(display)})
-    return out
 
 
 def versions() -> dict[str, str]:
@@ -217,23 +183,24 @@ def make_card(name: str, ckpt: dict, onnx_path: Path, params: int, diff: float, 
     task, pre = ckpt["task"], dict(ckpt["preprocess"])
     test = dict(ckpt["metrics"]["test"])
     training = dict(ckpt["training"])
-    data = dict(DATA[task])
+    rec = record(name, task)
+    data = rec.data
     data["test_n"] = int(test["n"])
     train_n = training.get("train_n", ckpt.get("data", {}).get("train_n"))
     if train_n is not None:
         data["train_n"] = int(train_n)
     card = {
         "name": name,
-        "title": dict(TITLES.get(name, {"ko": name, "en": name})),
+        "title": dict(rec.title),
         "task": task,
-        "default": DEFAULTS.get(name, False),
+        "default": rec.default,
         "architecture": ckpt["arch"],
         "arch_kwargs": ckpt["arch_kwargs"],
         "params": int(params),
         "file": onnx_path.name,
         "sha256": card_lib.sha256_file(onnx_path),
         "opset": onnx_opset(onnx_path),
-        "classes": class_entries(ckpt["classes"], task),
+        "classes": class_entries(ckpt["classes"], task, rec.display),
         "input": {"name": "input", "shape": input_shape(pre), "dtype": "float32", "layout": "NCHW"},
         "output": {"name": "logits", "kind": "logits"},
         "preprocess": pre,
@@ -279,11 +246,8 @@ def export_checkpoint(checkpoint: str | os.PathLike, name: str, out_dir: str | o
         raise ExportError(f"ONNX Runtime vs PyTorch differ by {diff:.3g} > {MAX_ABS_DIFF:g} on {len(x)} "
                           "real test images")
     card = make_card(name, ckpt, onnx_path, sum(p.numel() for p in model.parameters()), diff, len(x))
-    card_path = out_dir / f"{name}.json"
-    tmp = card_path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(card, indent=2, ensure_ascii=False, allow_nan=False) + "\n",
-                   encoding="utf-8")
-    os.replace(tmp, card_path)
+    card_path = atomic_write_text(out_dir / f"{name}.json",
+                                  json.dumps(card, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
     log.info("%s: %s (%.1f MiB, opset %d), test accuracy %.4f, ORT vs torch %.2g on %d images",
              name, onnx_path, size / 2**20, card["opset"], card["metrics"]["test"]["accuracy"], diff, len(x))
     return ExportResult(onnx_path, card_path, card)

@@ -2,7 +2,7 @@
 
 Lecture section: "CNN 실습" (training LeNet-5 and a modern CNN on MNIST; dogs vs. cats from
 scratch). :mod:`core.pipeline.train` owns the loop; this module owns everything task-specific, so a new
-task is one :class:`TaskSpec` in :data:`TASKS`.
+task is one :class:`TaskSpec` in :data:`TASKS` beside its record in :data:`core.pipeline.models.MODELS`.
 
 Data are held as uint8 tensors ``(N, C, H, W)``; augmentation runs batch-wise on the training
 device (vectorised, seeded by an explicit ``torch.Generator``) so a DataLoader only has to
@@ -20,12 +20,16 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from core._common import atomic_write
 from core.pipeline import data as D
+from core.pipeline.models import MODELS, PET_CACHE_SIZE, PET_CROP, ModelRecord
+from core.serve.recipes import DigitSketch, Photo
 
 log = logging.getLogger(__name__)
 
-MNIST_MEAN, MNIST_STD = 0.1307, 0.3081
-IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
+# The recipes' defaults are the data sets' own statistics: one copy, read here for training.
+MNIST_MEAN, MNIST_STD = DigitSketch.mean[0], DigitSketch.std[0]
+IMAGENET_MEAN, IMAGENET_STD = Photo.mean, Photo.std
 
 
 @dataclass(frozen=True)
@@ -41,13 +45,11 @@ class TaskData:
 
 @dataclass(frozen=True)
 class TaskSpec:
-    """One trainable model: architecture, data, transforms, and the defaults that reproduce it."""
+    """One trainable model: its record (name, task, classes, recipe), architecture, data, transforms,
+    and the defaults that reproduce it."""
 
-    name: str
+    record: ModelRecord                         # core.pipeline.models: what the card says about it
     arch: str                                   # core.cnn registry name
-    task: str                                   # "digit" | "pet"
-    classes: tuple[str, ...]
-    preprocess: dict                            # the inference recipe; copied into the model card
     load: Callable[[Path, Path], TaskData]      # (data_root, cache_dir) -> TaskData
     train_transform: Callable[[torch.Tensor, torch.Generator], torch.Tensor]
     eval_transform: Callable[[torch.Tensor], torch.Tensor]
@@ -57,6 +59,23 @@ class TaskSpec:
     lr: float = 3e-3                            # peak learning rate of the one-cycle schedule
     weight_decay: float = 1e-4
     label_smoothing: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+    @property
+    def task(self) -> str:
+        return self.record.task
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return self.record.classes
+
+    @property
+    def preprocess(self) -> dict:
+        """The inference recipe as the card writes it (copied into ``final.pt``)."""
+        return self.record.preprocess
 
 
 # --------------------------------------------------------------------------- augmentation
@@ -125,11 +144,6 @@ def normalize(x: torch.Tensor, mean, std) -> torch.Tensor:
 
 
 # --------------------------------------------------------------------------- digits
-def _digit_preprocess(pad_to: int) -> dict:
-    return {"kind": "digit_sketch", "color": "L", "ink": "bright_on_dark", "box": 20, "size": 28,
-            "pad_to": pad_to, "center": "mass", "scale": 1 / 255, "mean": [MNIST_MEAN], "std": [MNIST_STD]}
-
-
 def load_mnist_task(root: Path, cache_dir: Path | None = None) -> TaskData:
     xtr, ytr = D.mnist_arrays(train=True, root=root)      # (60000, 28, 28) uint8
     xte, yte = D.mnist_arrays(train=False, root=root)     # (10000, 28, 28) uint8
@@ -157,17 +171,6 @@ def digit_train(x: torch.Tensor, gen: torch.Generator, pad_to: int = 28) -> torc
 
 
 # --------------------------------------------------------------------------- pets
-# 48-px crops of a 56-px resize: chosen so a from-scratch run fits a shared 2-core CPU (see the
-# training report); on a GPU raise both (e.g. 144/128) — the card records whatever was used.
-PET_CACHE_SIZE, PET_CROP = 56, 48
-
-
-def _pet_preprocess() -> dict:
-    return {"kind": "photo", "color": "RGB", "resize": PET_CACHE_SIZE, "crop": PET_CROP,
-            "interpolation": "bilinear", "scale": 1 / 255, "mean": list(IMAGENET_MEAN),
-            "std": list(IMAGENET_STD), "channel_order": "RGB", "layout": "NCHW"}
-
-
 def decode_pets(files: list[Path], size: int) -> tuple[np.ndarray, np.ndarray]:
     """Decode photos to uint8 ``(N, size, size, 3)``: shorter side → ``size`` (bilinear), centre crop.
 
@@ -206,9 +209,7 @@ def load_pets_task(root: Path, cache_dir: Path | None = None, size: int = PET_CA
         yte = split.test_labels[ok]
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(".tmp.npz")
-            np.savez(tmp, train_x=xtr, train_y=ytr, test_x=xte, test_y=yte)
-            tmp.replace(cache)
+            atomic_write(cache, lambda tmp: np.savez(tmp, train_x=xtr, train_y=ytr, test_x=xte, test_y=yte))
     to_t = lambda a: torch.from_numpy(np.ascontiguousarray(a)).permute(0, 3, 1, 2)  # noqa: E731 (N, 3, S, S)
     return TaskData(to_t(xtr), torch.from_numpy(ytr), to_t(xte), torch.from_numpy(yte),
                     "PetImages held-out split (core.pipeline.data.pets_split, test_fraction=0.1, seed=0)")
@@ -226,22 +227,20 @@ def pet_train(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
 
 
 # --------------------------------------------------------------------------- registry of tasks
-DIGITS = tuple(str(i) for i in range(10))
-
 TASKS: dict[str, TaskSpec] = {
     "mnist": TaskSpec(
-        name="mnist", arch="mnist_net", task="digit", classes=DIGITS, preprocess=_digit_preprocess(28),
+        record=MODELS["mnist"], arch="mnist_net",
         load=load_mnist_task, train_transform=digit_train, eval_transform=digit_eval,
         epochs=18, batch_size=128, lr=3e-3, weight_decay=1e-4),
     "lenet5": TaskSpec(
-        name="lenet5", arch="lenet5", task="digit", classes=DIGITS, preprocess=_digit_preprocess(32),
+        record=MODELS["lenet5"], arch="lenet5",
         load=load_mnist_task,
         # the classic net sees the paper's input: clean digits padded to 32×32, no augmentation
         train_transform=lambda x, gen: digit_eval(x, pad_to=32),
         eval_transform=lambda x: digit_eval(x, pad_to=32),
         epochs=5, batch_size=128, lr=2e-3, weight_decay=0.0),
     "pets_scratch": TaskSpec(
-        name="pets_scratch", arch="pets_net", task="pet", classes=("cat", "dog"), preprocess=_pet_preprocess(),
+        record=MODELS["pets_scratch"], arch="pets_net",
         load=load_pets_task, train_transform=pet_train, eval_transform=pet_eval,
         arch_kwargs={"widths": [24, 48, 96, 192], "blocks": [1, 1, 1, 1]},
         epochs=16, batch_size=64, lr=3e-3, weight_decay=5e-2, label_smoothing=0.1),

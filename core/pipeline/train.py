@@ -15,27 +15,26 @@ schedule, evaluation on held-out data), made robust enough to produce the commit
 - outputs in ``--out``: ``config.json``, ``checkpoint.pt``, ``final.pt`` (weights + everything
   the model card needs), ``metrics.json``, ``curve.png``.
 
-:func:`mini_train` is the in-process variant the dashboard uses for a live few-second training.
+The pieces live beside it: :mod:`core.pipeline.runtime` (device, seeds, RNG state, atomic saves),
+:mod:`core.pipeline.evaluate` (metrics, curves) and :mod:`core.pipeline.mini_train` (the dashboard's
+live few-second training, which must not pull in this distributed trainer).
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
 import platform
-import random
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import torch
 import torch.distributed as dist
 import torch.nn as nn
@@ -44,8 +43,17 @@ from torch.utils.data import DataLoader, DistributedSampler
 
 from core import cnn
 from core.pipeline import data as D
-from core.pipeline.tasks import TASKS, TaskData, TaskSpec, digit_eval, digit_train
-from core.serve.card import wilson_ci
+from core.pipeline.evaluate import evaluate, plot_curves
+from core.pipeline.runtime import (  # noqa: F401 - select_device & co. are part of the trainer's API
+    atomic_save,
+    hardware_name,
+    rng_state,
+    seed_everything,
+    select_device,
+    set_rng_state,
+    state_digest,
+)
+from core.pipeline.tasks import TASKS, TaskData, TaskSpec
 
 log = logging.getLogger("core.pipeline.train")
 
@@ -112,61 +120,6 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[TrainConfig, argparse
     return cfg, a
 
 
-# --------------------------------------------------------------------------- devices, seeds, RNG state
-def select_device(name: str = "auto") -> torch.device:
-    """``auto`` → CUDA if available else CPU; asking for ``cuda`` without one is an error."""
-    if name not in ("auto", "cpu", "cuda"):
-        raise ValueError(f"device must be 'auto', 'cpu' or 'cuda', got {name!r}")
-    if name == "cuda" and not torch.cuda.is_available():
-        raise ValueError("--device cuda requested but torch.cuda.is_available() is False")
-    if name == "cpu" or not torch.cuda.is_available():
-        return torch.device("cpu")
-    local_rank = int(os.environ.get("LOCAL_RANK", 0))
-    return torch.device("cuda", local_rank)
-
-
-def hardware_name(device: torch.device) -> str:
-    """GPU name, or ``"<n>-core CPU (<model name>)"`` from /proc/cpuinfo."""
-    if device.type == "cuda":
-        return torch.cuda.get_device_name(device)
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()}-core CPU ({model})"
-
-
-def seed_everything(seed: int) -> None:
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)  # also seeds every CUDA device
-
-
-def rng_state() -> dict:
-    """All global RNG states as tensors/lists/numbers (loadable with ``weights_only=True``)."""
-    kind, keys, pos, has_gauss, cached = np.random.get_state()
-    py_version, py_state, py_gauss = random.getstate()
-    return {"torch": torch.get_rng_state(),
-            "cuda": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-            "numpy": {"kind": kind, "keys": torch.from_numpy(keys.astype(np.int64)), "pos": int(pos),
-                      "has_gauss": int(has_gauss), "cached": float(cached)},
-            "python": {"version": py_version, "state": list(py_state), "gauss": py_gauss}}
-
-
-def set_rng_state(s: dict) -> None:
-    torch.set_rng_state(s["torch"])
-    if s["cuda"] and torch.cuda.is_available():
-        torch.cuda.set_rng_state_all(s["cuda"])
-    n = s["numpy"]
-    np.random.set_state((n["kind"], n["keys"].numpy().astype(np.uint32), n["pos"], n["has_gauss"], n["cached"]))
-    p = s["python"]
-    random.setstate((p["version"], tuple(p["state"]), p["gauss"]))
-
-
 # --------------------------------------------------------------------------- data plumbing
 class TensorBatches(torch.utils.data.Dataset):
     """Indexed by a *list* of sample indices → one batch ``(x[idx], y[idx])``; no per-sample collate."""
@@ -208,82 +161,7 @@ def epoch_batches(n: int, batch_size: int, epoch: int, seed: int, world: int, ra
     return [idx[i:i + batch_size] for i in range(0, full, batch_size)]
 
 
-# --------------------------------------------------------------------------- metrics and plots
-@torch.no_grad()
-def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, transform, device: torch.device,
-             num_classes: int, batch_size: int = 500, amp: bool = False,
-             channels_last: bool = False) -> dict:
-    """Loss, accuracy, Wilson 95 % CI and confusion matrix (rows = true class) on uint8 ``x``."""
-    model.eval()
-    preds, loss_sum = [], 0.0
-    for i in range(0, len(x), batch_size):
-        xb = transform(x[i:i + batch_size].to(device, non_blocking=True))
-        if channels_last:
-            xb = xb.contiguous(memory_format=torch.channels_last)
-        yb = y[i:i + batch_size].to(device, non_blocking=True)
-        with torch.autocast(device.type, enabled=amp):
-            logits = model(xb)
-        loss_sum += F.cross_entropy(logits.float(), yb, reduction="sum").item()
-        preds.append(logits.argmax(1).cpu())
-    pred = torch.cat(preds).numpy()
-    true = y.numpy()
-    n, correct = len(true), int((pred == true).sum())
-    cm = np.bincount(true * num_classes + pred, minlength=num_classes ** 2).reshape(num_classes, num_classes)
-    return {"n": n, "loss": loss_sum / n, "accuracy": correct / n, "correct": correct,
-            "ci95": list(wilson_ci(correct, n)), "confusion_matrix": cm.tolist()}
-
-
-def _scale(value: float, lo: float, hi: float, px_lo: float, px_hi: float) -> float:
-    """Map ``value`` in [lo, hi] linearly onto pixels [px_lo, px_hi]."""
-    return px_lo + (value - lo) / (hi - lo) * (px_hi - px_lo)
-
-
-def plot_curves(history: dict, path: str | os.PathLike, title: str = "") -> None:
-    """Loss and accuracy per epoch as a PNG, drawn with PIL (matplotlib is not a dependency)."""
-    from PIL import Image, ImageDraw
-
-    w, h, pad = 900, 380, 50
-    img = Image.new("RGB", (w, h), "white")
-    d = ImageDraw.Draw(img)
-    d.text((pad, 8), title, fill="black")
-    epochs = history["epoch"]
-    panels = [("loss", [("train_loss", (31, 119, 180)), ("test_loss", (214, 39, 40))]),
-              ("accuracy", [("train_acc", (31, 119, 180)), ("test_acc", (214, 39, 40))])]
-    pw = (w - 3 * pad) // 2
-    for k, (name, series) in enumerate(panels):
-        x0, y0, x1, y1 = pad + k * (pw + pad), 40, pad + k * (pw + pad) + pw, h - pad
-        d.rectangle((x0, y0, x1, y1), outline="black")
-        vals = [v for key, _ in series for v in history.get(key, []) if v is not None]
-        if not vals or not epochs:
-            continue
-        lo, hi = min(vals), max(vals)
-        hi = hi if hi > lo else lo + 1e-6
-        e_lo, e_hi = min(epochs), max(max(epochs), min(epochs) + 1)
-        for frac in (0.0, 0.5, 1.0):  # three y tick labels: min, middle, max
-            v = lo + frac * (hi - lo)
-            d.text((x0 + 3, _scale(v, lo, hi, y1, y0) - 12 * (frac == 1.0) - 1), f"{v:.4g}", fill="gray")
-        d.text((x0, y1 + 5), f"epoch {e_lo}", fill="gray")
-        d.text((x1 - 60, y1 + 5), f"epoch {max(epochs)}", fill="gray")
-        for i, (key, color) in enumerate(series):
-            pts = [(_scale(e, e_lo, e_hi, x0, x1), _scale(v, lo, hi, y1, y0))
-                   for e, v in zip(epochs, history.get(key, []), strict=False) if v is not None]
-            if len(pts) > 1:
-                d.line(pts, fill=color, width=2)
-            for px, py in pts:
-                d.ellipse((px - 3, py - 3, px + 3, py + 3), fill=color)
-            d.text((x0 + 10 + 110 * i, y0 + 5), key, fill=color)
-        d.text((x0 + pw // 2 - 20, y1 + 20), name, fill="black")
-    img.save(path)
-
-
 # --------------------------------------------------------------------------- the trainer
-def atomic_save(obj, path: Path) -> None:
-    """Write to ``path.tmp`` then ``os.replace``: a kill never leaves a half-written checkpoint."""
-    tmp = path.with_name(path.name + ".tmp")
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
-
-
 class _StopFlag:
     """SIGINT/SIGTERM → finish the current step, save, exit. A second Ctrl-C aborts at once."""
 
@@ -541,15 +419,6 @@ def _progress(enabled: bool, **kw):
     return tqdm(mininterval=0.1 if sys.stderr.isatty() else 30.0, dynamic_ncols=True, **kw)
 
 
-def state_digest(state_dict: dict) -> str:
-    """SHA-256 over every tensor of a state dict in key order (identical weights ⇔ identical digest)."""
-    h = hashlib.sha256()
-    for k, v in state_dict.items():
-        h.update(k.encode())
-        h.update(v.detach().cpu().contiguous().numpy().tobytes())
-    return h.hexdigest()
-
-
 def _write_final(cfg: TrainConfig, spec: TaskSpec, net: nn.Module, ev: dict, history: dict, data: TaskData,
                  device: torch.device, wall: float, command: list[str], world: int, sessions: int) -> dict:
     out = Path(cfg.out)
@@ -574,57 +443,6 @@ def _write_final(cfg: TrainConfig, spec: TaskSpec, net: nn.Module, ev: dict, his
     log.warning("final: %s test accuracy %.4f (95%% CI %.4f–%.4f, n=%d) → %s", cfg.task, ev["accuracy"],
                 *ev["ci95"], ev["n"], out / FINAL)
     return test
-
-
-# --------------------------------------------------------------------------- dashboard helper
-def mini_train(images, labels, epochs: int = 1, batch_size: int = 64, lr: float = 1e-3, seed: int = 0,
-               arch: str = "mnist_net", test_images=None, test_labels=None,
-               augment: bool = False) -> Iterator[dict]:
-    """Live mini-training for the dashboard: yields ``{step, total_steps, epoch, loss, acc}`` per step,
-    then ``{"done": True, "test_acc": …, "model": …}`` (``test_acc`` is None without test data).
-
-    ``images``: uint8 ``(N, 28, 28)`` or ``(N, 1, 28, 28)`` MNIST-style digits; ``labels (N,)``.
-    CPU, float32, seeded: the same call gives the same curve.
-    """
-    x = torch.as_tensor(np.asarray(images))
-    y = torch.as_tensor(np.asarray(labels)).long()
-    if x.ndim == 3:
-        x = x.unsqueeze(1)                                            # (N, 1, H, W)
-    if x.ndim != 4 or x.shape[1] != 1 or x.dtype != torch.uint8:
-        raise ValueError(f"images must be uint8 (N, 28, 28) or (N, 1, 28, 28), got {tuple(x.shape)} {x.dtype}")
-    if len(x) != len(y) or len(x) == 0:
-        raise ValueError(f"need as many labels as images (>0), got {len(x)} images and {len(y)} labels")
-    if epochs < 1 or batch_size < 1:
-        raise ValueError(f"epochs and batch_size must be >= 1, got {epochs} and {batch_size}")
-    pad_to = cnn.model_info(arch).input_shape[-1]
-    torch.manual_seed(seed)
-    model = cnn.build(arch, num_classes=10)
-    opt = torch.optim.AdamW(model.parameters(), lr=lr)
-    gen = torch.Generator().manual_seed(seed)
-    per_epoch = max(1, len(x) // batch_size)
-    total, step = epochs * per_epoch, 0
-    for epoch in range(epochs):
-        model.train()
-        perm = torch.randperm(len(x), generator=gen)
-        for b in range(per_epoch):
-            idx = perm[b * batch_size:(b + 1) * batch_size]
-            xb = digit_train(x[idx], gen, pad_to) if augment else digit_eval(x[idx], pad_to)
-            logits = model(xb)
-            loss = F.cross_entropy(logits, y[idx])
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-            step += 1
-            yield {"step": step, "total_steps": total, "epoch": epoch + 1, "loss": loss.item(),
-                   "acc": (logits.argmax(1) == y[idx]).float().mean().item()}
-    test_acc = None
-    if test_images is not None and test_labels is not None:
-        tx = torch.as_tensor(np.asarray(test_images))
-        tx = tx.unsqueeze(1) if tx.ndim == 3 else tx
-        ev = evaluate(model, tx, torch.as_tensor(np.asarray(test_labels)).long(),
-                      lambda t: digit_eval(t, pad_to), torch.device("cpu"), 10)
-        test_acc = ev["accuracy"]
-    yield {"done": True, "step": step, "total_steps": total, "test_acc": test_acc, "model": model.eval()}
 
 
 # --------------------------------------------------------------------------- CLI

@@ -21,12 +21,12 @@ The held-out photos are used once, at the end. The result is an ordinary ``effic
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import hashlib
 import json
 import logging
 import os
-import platform
 import sys
 import time
 from collections.abc import Sequence
@@ -38,13 +38,17 @@ import torch
 import torch.nn as nn
 
 from core import cnn
-from core.cnn.efficientnet_lite import LITE_MEAN, LITE_STD, EfficientNetLite, load_pretrained
+from core._common import atomic_write, confusion_counts, cpu_name
+from core.cnn.efficientnet_lite import EfficientNetLite, load_pretrained
+from core.pipeline.models import MODELS
 from core.serve.card import wilson_ci
+from core.serve.recipes import Photo
 
 # Under `python -m` __name__ is "__main__"; keep the logger inside the "core" hierarchy.
 log = logging.getLogger("core.pipeline.transfer" if __name__ == "__main__" else __name__)
 
-CLASSES = ("cat", "dog")
+RECORD = MODELS["pets"]  # title, classes, recipe: core.pipeline.models
+CLASSES = RECORD.classes
 ARCH = "efficientnet_lite0"
 TAP_BLOCK = 15  # cache the input of blocks[15] (the last MBConv) so it can be fine-tuned cheaply
 
@@ -72,20 +76,18 @@ class TransferConfig:
 
 
 def photo_preprocess(size: int = 224) -> dict:
-    """The card's "photo" recipe for the Lite weights: shorter side → ``size``, centre crop, (x·255−127)/128."""
-    return {"kind": "photo", "color": "RGB", "resize": size, "crop": size, "interpolation": "bilinear",
-            "scale": 1 / 255, "mean": list(LITE_MEAN), "std": list(LITE_STD),
-            "channel_order": "RGB", "layout": "NCHW"}
+    """The card's "photo" recipe for the Lite weights (the record's) at input ``size``: shorter side →
+    ``size``, centre crop, (x·255−127)/128."""
+    return dataclasses.replace(RECORD.recipe, resize=size, crop=size).to_card()
 
 
 def load_photos(files: Sequence[str | os.PathLike], spec: dict) -> np.ndarray:
     """Decode and preprocess photos with the card's own recipe → float32 ``(N, 3, crop, crop)``.
 
-    ``core.serve.preprocess.photo_input`` is what the demo runs, so training and serving see the same pixels.
+    The recipe's ``apply`` is what the demo runs, so training and serving see the same pixels.
     """
-    from core.serve.preprocess import photo_input
-
-    return np.concatenate([photo_input(f, spec)[0] for f in files])   # (N, 3, crop, crop)
+    recipe = Photo.parse(spec)                                         # parsed once for all files
+    return np.concatenate([recipe.apply(f)[0] for f in files])         # (N, 3, crop, crop)
 
 
 class TrunkTaps(nn.Module):
@@ -152,9 +154,8 @@ def extract_features(files: Sequence[Path], cache_dir: Path, onnx_path: Path, sp
                 t, f = sess.run(["tap", "features"], {"input": x})
                 parts_t.append(t)
                 parts_f.append(f)
-            tmp = path.with_suffix(".tmp.npz")
-            np.savez(tmp, tap=np.concatenate(parts_t), features=np.concatenate(parts_f))
-            os.replace(tmp, path)
+            atomic_write(path, lambda tmp: np.savez(tmp, tap=np.concatenate(parts_t),  # noqa: B023
+                                                    features=np.concatenate(parts_f)))  # noqa: B023
             n_new += len(chunk)
             log.info("features: shard %d/%d done, %.1f ms/photo", s + 1, n_shards,
                      1000 * (time.perf_counter() - t0) / n_new)
@@ -164,9 +165,10 @@ def extract_features(files: Sequence[Path], cache_dir: Path, onnx_path: Path, sp
     return np.concatenate(taps), np.concatenate(feats)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, n_classes: int = 2, max_iter: int = 500
+def fit_linear_head(x: np.ndarray, y: np.ndarray, l2: float, n_classes: int = 2, max_iter: int = 500
                  ) -> tuple[np.ndarray, np.ndarray]:
-    """Multinomial logistic regression, loss = mean CE + l2·‖W‖², by full-batch L-BFGS in float64.
+    """The linear head: multinomial logistic regression, loss = mean CE + l2·‖W‖², by full-batch L-BFGS
+    in float64 (named apart from the lesson's binary ``core.ml.logistic.fit_logistic``, another contract).
 
     ``x``: ``(N, D)``, ``y``: ``(N,)`` → ``W (K, D)``, ``b (K,)`` (the bias is not penalised).
     """
@@ -189,11 +191,6 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, n_classes: int = 2, ma
 
 def accuracy(logits: np.ndarray, y: np.ndarray) -> float:
     return float((logits.argmax(1) == y).mean())
-
-
-def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, k: int) -> np.ndarray:
-    """``(k, k)`` counts, rows = true class, columns = predicted (vectorised with bincount)."""
-    return np.bincount(y_true * k + y_pred, minlength=k * k).reshape(k, k)
 
 
 def _tail_logits(tail: Tail, taps: np.ndarray, taps_flip: np.ndarray | None = None, batch: int = 256
@@ -261,16 +258,6 @@ def finetune_tail(net: EfficientNetLite, taps: np.ndarray, y: np.ndarray, cfg: T
     return hist
 
 
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def run(cfg: TransferConfig) -> dict:
     """The whole recipe (module docstring); writes ``final.pt``, ``metrics.json``, ``config.json``."""
     from core.pipeline.data import pets_split
@@ -331,11 +318,11 @@ def run(cfg: TransferConfig) -> dict:
     # Candidates scored on validation: (score, simplicity) – ties go to the simpler option.
     scores: dict[float, float] = {}
     for l2 in cfg.l2_grid:
-        w, b = fit_logistic(f_tr[tr], y_train[tr], l2)
+        w, b = fit_linear_head(f_tr[tr], y_train[tr], l2)
         scores[l2] = head_val_acc(w, b, tta=False)
         log.info("linear head l2=%g: val acc %.4f", l2, scores[l2])
     l2 = max(cfg.l2_grid, key=lambda k: (scores[k], k))  # ties → stronger regularisation
-    w0, b0 = fit_logistic(f_tr[tr], y_train[tr], l2)
+    w0, b0 = fit_linear_head(f_tr[tr], y_train[tr], l2)
     candidates = {("linear", False): (head_val_acc(w0, b0, False), 3)}
     if cfg.tta:
         candidates[("linear", True)] = (head_val_acc(w0, b0, True), 2)
@@ -359,7 +346,7 @@ def run(cfg: TransferConfig) -> dict:
              kind, " + flip TTA" if tta else "", best_val)
 
     # Refit the chosen recipe on all training photos.
-    w, b = fit_logistic(f_tr, y_train, l2)
+    w, b = fit_linear_head(f_tr, y_train, l2)
     net = _with_head(load_pretrained(cnn.build(ARCH, num_classes=len(CLASSES), flip_tta=tta),
                                      classifier=False), w, b)
     if kind == "finetune":
@@ -379,7 +366,7 @@ def run(cfg: TransferConfig) -> dict:
     n = len(y_test)
     test = {"split": "PetImages held-out (core.pipeline.data.pets_split(root, test_fraction=0.1, seed=0))",
             "n": n, "accuracy": k / n, "ci95": list(wilson_ci(k, n)),
-            "confusion_matrix": confusion_matrix(y_test, pred, len(CLASSES)).tolist()}
+            "confusion_matrix": confusion_counts(y_test, pred, len(CLASSES)).tolist()}
     log.info("held-out accuracy %.4f (%d/%d), 95%% CI [%.4f, %.4f]", k / n, k, n, *test["ci95"])
     wall = time.perf_counter() - t_start
     ckpt = {
@@ -394,9 +381,7 @@ def run(cfg: TransferConfig) -> dict:
                      "date": dt.date.today().isoformat(), "torch": str(torch.__version__),
                      "method": method},
     }
-    tmp = out / "final.pt.tmp"
-    torch.save(ckpt, tmp)
-    os.replace(tmp, out / "final.pt")
+    atomic_write(out / "final.pt", lambda tmp: torch.save(ckpt, tmp))
     (out / "metrics.json").write_text(json.dumps({"test": test, "history": history,
                                                   "training": ckpt["training"]}, indent=2))
     return ckpt

@@ -3,7 +3,7 @@
 The card is the contract between the exporter (writer) and the demo / dashboard / inference code
 (readers). :func:`validate_card` checks every field those readers rely on and raises ``ValueError``
 naming the first bad field; :func:`wilson_ci` is the 95 % interval reported beside each accuracy.
-Standard library only, so readers that must not import torch can use it.
+No torch: the demo and every other reader that must stay light can use it.
 """
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from core.serve.recipes import KINDS, RECIPES, parse
+
 TASKS = ("digit", "pet")
-PREPROCESS_KINDS = ("digit_sketch", "photo")
+PREPROCESS_KINDS = KINDS  # one class per kind in core.serve.recipes
 Z95 = 1.959963984540054  # standard-normal quantile for a two-sided 95 % interval
 
 
@@ -194,6 +196,7 @@ def _validate_honesty(card: dict) -> None:
 
 
 def _validate_preprocess(pre: dict, shape: list) -> None:
+    """The JSON types every recipe needs, then the recipe's own checks (its class in core.serve.recipes)."""
     w = "preprocess."
     kind = _need(pre, "kind", str, w)
     if kind not in PREPROCESS_KINDS:
@@ -204,21 +207,43 @@ def _validate_preprocess(pre: dict, shape: list) -> None:
     _number_list(pre, "mean", w, channels)
     if any(s <= 0 for s in _number_list(pre, "std", w, channels)):
         raise ValueError("model card: field preprocess.'std' must be positive")
-    if kind == "digit_sketch":
-        for key in ("box", "size", "pad_to"):
-            _need(pre, key, int, w)
-        if pre["pad_to"] != shape[2] or pre["pad_to"] != shape[3]:
-            raise ValueError("model card: field preprocess.'pad_to' must equal the input's H and W")
-        if not pre["box"] <= pre["size"] <= pre["pad_to"]:
-            raise ValueError("model card: fields preprocess.'box' ≤ 'size' ≤ 'pad_to' must hold")
-    else:
-        _need(pre, "resize", int, w)
-        crop = _need(pre, "crop", int, w)
-        if crop != shape[2] or crop != shape[3]:
-            raise ValueError("model card: field preprocess.'crop' must equal the input's H and W")
-        if pre["resize"] < crop:
-            raise ValueError("model card: field preprocess.'resize' must be ≥ 'crop'")
-        _need(pre, "interpolation", str, w)
+    recipe_cls = RECIPES[kind]
+    for key, types in recipe_cls.required.items():
+        _need(pre, key, types, w)
+    try:
+        recipe_cls.parse(pre).validate(shape)
+    except ValueError as e:
+        raise ValueError(f"model card: field 'preprocess': {e}") from None
+
+
+SERVING_KEYS = ("name", "task", "classes", "preprocess", "sha256")
+
+
+def check_servable(card: Any) -> dict:
+    """What serving needs from a card (task, classes, a parseable preprocess recipe, sha256);
+    return it unchanged or raise ``ValueError``.
+
+    Deliberately lighter than :func:`validate_card`, the full export-time contract: a card missing
+    provenance (history, versions) still serves."""
+    if not isinstance(card, dict):
+        raise ValueError("the model card is not a JSON object")
+    missing = [k for k in SERVING_KEYS if k not in card]
+    if missing:
+        raise ValueError(f"the model card lacks {', '.join(missing)}")
+    if card["task"] not in TASKS:
+        raise ValueError(f"task must be one of {TASKS}, got {card['task']!r}")
+    try:
+        indices = sorted(int(c["index"]) for c in card["classes"])
+        names = [str(c["name"]) for c in card["classes"]]
+    except (KeyError, TypeError, ValueError):
+        raise ValueError("every class needs an 'index' and a 'name'") from None
+    if indices != list(range(len(indices))) or not indices or len(set(names)) != len(names):
+        raise ValueError(f"classes need indices 0..C-1 and distinct names, got {indices} / {names}")
+    try:
+        parse(card["preprocess"])
+    except (AttributeError, ValueError, TypeError, KeyError) as e:
+        raise ValueError(f"invalid 'preprocess' ({e})") from None
+    return card
 
 
 def load_card(path: str | os.PathLike) -> dict:

@@ -77,6 +77,13 @@ def occlusion(model, x: np.ndarray, patch: int | None = None, stride: int | None
     return heat / peak if peak > 0 else heat
 
 
+def explain(model, result, grid: int = 5, alpha: float = 0.5) -> Image.Image:
+    """Occlusion saliency of one :class:`core.serve.infer.Prediction` as an overlay on the picture
+    the network saw: ``n × n`` overlapping patches (``grid``), target = the predicted class."""
+    heat = occlusion(model, result.x, grid=grid, target=result.index)
+    return overlay(result.preview, heat, alpha=alpha)
+
+
 def jet(v: np.ndarray) -> np.ndarray:
     """Jet-like colour map: values (...) in [0, 1] → RGB (..., 3) in [0, 1] (blue → red)."""
     v = np.clip(v, 0.0, 1.0)[..., None]

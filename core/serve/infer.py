@@ -26,17 +26,23 @@ from typing import Any
 import numpy as np
 import onnxruntime as ort
 
-from core.serve.card import TASKS, sha256_file
-from core.serve.preprocess import digit_spec, photo_spec, prepare
+from core.serve.card import check_servable, sha256_file
+from core.serve.recipes import Recipe, parse
 
 log = logging.getLogger(__name__)
 
 CPU, CUDA = "CPUExecutionProvider", "CUDAExecutionProvider"
-_REQUIRED_KEYS = ("name", "task", "classes", "preprocess", "sha256")
+REPO_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 
 class ModelLoadError(RuntimeError):
     """One model cannot be served; the message says which file and why."""
+
+
+def models_dir() -> Path:
+    """The folder of the served models: ``$DL_MODELS_DIR``, else the repository's ``models/``
+    (the demo, the dashboard and the benchmarks all ask here)."""
+    return Path(os.environ.get("DL_MODELS_DIR") or REPO_MODELS)
 
 
 # --------------------------------------------------------------------------- providers
@@ -101,10 +107,12 @@ class Model:
     load_ms: float = 0.0
     input_name: str = field(init=False)
     output_name: str = field(init=False)
+    recipe: Recipe = field(init=False)  # the card's preprocess, parsed once here, not per request
 
     def __post_init__(self):
         self.input_name = self.session.get_inputs()[0].name
         self.output_name = self.session.get_outputs()[0].name
+        self.recipe = parse(self.card["preprocess"])
 
     @property
     def name(self) -> str:
@@ -143,31 +151,11 @@ class Model:
 
 
 def _validate_card(card: Any, card_path: Path) -> dict:
-    """What serving needs from a card (task, classes, a buildable preprocess spec, sha256).
-
-    Deliberately lighter than ``core.serve.card.validate_card``, the full export-time contract: a card
-    missing provenance (history, versions) still serves."""
-    if not isinstance(card, dict):
-        raise ModelLoadError(f"{card_path.name}: the model card is not a JSON object")
-    missing = [k for k in _REQUIRED_KEYS if k not in card]
-    if missing:
-        raise ModelLoadError(f"{card_path.name}: the model card lacks {', '.join(missing)}")
-    if card["task"] not in TASKS:
-        raise ModelLoadError(f"{card_path.name}: task must be one of {TASKS}, got {card['task']!r}")
+    """:func:`core.serve.card.check_servable` as a :class:`ModelLoadError` naming the file."""
     try:
-        indices = sorted(int(c["index"]) for c in card["classes"])
-        names = [str(c["name"]) for c in card["classes"]]
-    except (KeyError, TypeError, ValueError):
-        raise ModelLoadError(f"{card_path.name}: every class needs an 'index' and a 'name'") from None
-    if indices != list(range(len(indices))) or not indices or len(set(names)) != len(names):
-        raise ModelLoadError(f"{card_path.name}: classes need indices 0..C-1 and distinct names, "
-                             f"got {indices} / {names}")
-    try:
-        kind = card["preprocess"].get("kind")
-        (digit_spec if kind == "digit_sketch" else photo_spec)(card["preprocess"])
-    except (AttributeError, ValueError, TypeError, KeyError) as e:
-        raise ModelLoadError(f"{card_path.name}: invalid 'preprocess' ({e})") from None
-    return card
+        return check_servable(card)
+    except ValueError as e:
+        raise ModelLoadError(f"{card_path.name}: {e}") from None
 
 
 def load_model(card_path: str | os.PathLike, providers: list[str] | None = None) -> Model:
@@ -235,21 +223,40 @@ def models_for(models: Mapping[str, Model], task: str) -> list[Model]:
 
 
 # --------------------------------------------------------------------------- one request
-def predict_image(model: Model, image: Any, top_k: int = 3) -> dict:
-    """Preprocess ``image`` per the card and run the model.
+@dataclass(frozen=True)
+class Prediction:
+    """One answer of a model to one image, with what an explanation needs to redo its work.
 
-    Returns a dict: ``probs`` {class name: p}, ``top`` [(name, p)] best first (``top_k`` long),
-    ``preview`` (what the network saw, uint8), ``x`` (the model input), ``ms`` (inference),
-    ``preprocess_ms``, ``provider``, ``model``. Raises :class:`core.serve.preprocess.PreprocessError`.
+    ``probs``: {class name: p} in class order; ``top``: [(name, p)] best first; ``x``: the float32
+    input fed to the model (1, C, H, W); ``preview``: the uint8 picture the network saw;
+    ``index``: the predicted class index; ``ms`` / ``preprocess_ms``: timings.
     """
+
+    model: str
+    label: str
+    index: int
+    probs: dict[str, float]
+    top: list[tuple[str, float]]
+    x: np.ndarray
+    preview: np.ndarray
+    ms: float
+    preprocess_ms: float
+    provider: str
+
+
+def predict_image(model: Model, image: Any, top_k: int = 3) -> Prediction:
+    """Preprocess ``image`` by the model's recipe and run the model → a :class:`Prediction`
+    (``top`` is ``top_k`` long). Raises :class:`core.serve.preprocess.PreprocessError`."""
+    if top_k < 1:
+        raise ValueError(f"top_k must be >= 1, got {top_k}")
     t0 = time.perf_counter()
-    x, preview = prepare(image, model.card)
+    x, preview = model.recipe.apply(image)
     t1 = time.perf_counter()
     p = model.predict(x)[0]  # (C,)
     t2 = time.perf_counter()
     names = [c["name"] for c in model.classes]
     order = np.argsort(-p, kind="stable")[:top_k]
-    return {"probs": {n: float(v) for n, v in zip(names, p, strict=True)},
-            "top": [(names[i], float(p[i])) for i in order],
-            "preview": preview, "x": x, "ms": 1000 * (t2 - t1), "preprocess_ms": 1000 * (t1 - t0),
-            "provider": model.provider, "model": model.name}
+    return Prediction(model=model.name, label=names[order[0]], index=int(order[0]),
+                      probs={n: float(v) for n, v in zip(names, p, strict=True)},
+                      top=[(names[i], float(p[i])) for i in order], x=x, preview=preview,
+                      ms=1000 * (t2 - t1), preprocess_ms=1000 * (t1 - t0), provider=model.provider)

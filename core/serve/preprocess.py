@@ -2,7 +2,8 @@
 exact tensor the network was trained on.
 
 Lecture section: "CNN 실습 · MNIST와 개/고양이 분류" — the data pipeline in front of a CNN.
-Two recipes, both driven only by the model card's ``"preprocess"`` dict (``models/<name>.json``):
+The pixel work of the two recipes; which recipe and with which numbers is the model card's
+``"preprocess"`` dict, parsed once by its class in :mod:`core.serve.recipes`:
 
 - ``"digit_sketch"``: how MNIST itself was built — ink bright on dark, crop to the ink's bounding
   box, longer side to ``box`` (20) px keeping the aspect ratio, paste into ``size`` × ``size`` (28)
@@ -19,7 +20,6 @@ import io
 import os
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,112 +51,9 @@ class EmptyDrawingError(PreprocessError):
         super().__init__("draw a digit first", "먼저 숫자를 그려 주세요")
 
 
-# --------------------------------------------------------------------------- recipes (card specs)
-@dataclass(frozen=True)
-class DigitSpec:
-    """The card's ``"digit_sketch"`` recipe; defaults are MNIST's own."""
-
-    box: int = 20
-    size: int = 28
-    pad_to: int = 28
-    center: str = "mass"  # "mass" (MNIST) | "box"
-    ink: str = "bright_on_dark"  # polarity the network was trained on
-    scale: float = 1 / 255
-    mean: tuple[float, ...] = (0.1307,)
-    std: tuple[float, ...] = (0.3081,)
-    # Stroke width (MNIST's median, 2.5 px) that thinner ink is thickened to, in pixels of the ``box``
-    # frame: a 3 px pen line on a 400 px canvas would otherwise shrink to a faint 0.2 px hair.
-    min_stroke: float = 2.5
-    max_side: int = 1024  # larger uploads are shrunk (area average) before anything else
-
-    def __post_init__(self):
-        if not 1 <= self.box <= self.size <= self.pad_to:
-            raise ValueError(f"digit spec needs 1 <= box <= size <= pad_to, got box={self.box}, "
-                             f"size={self.size}, pad_to={self.pad_to}")
-        if self.max_side < self.size or self.min_stroke < 0:
-            raise ValueError(f"digit spec needs max_side >= size and min_stroke >= 0, got "
-                             f"{self.max_side}, {self.min_stroke}")
-        if self.center not in ("mass", "box"):
-            raise ValueError(f"digit spec 'center' must be 'mass' or 'box', got {self.center!r}")
-        if self.ink not in ("bright_on_dark", "dark_on_bright"):
-            raise ValueError(f"digit spec 'ink' must be 'bright_on_dark' or 'dark_on_bright', got {self.ink!r}")
-        if len(self.mean) != 1 or len(self.std) != 1 or self.std[0] <= 0:
-            raise ValueError(f"digit spec needs one mean and one positive std, got {self.mean}, {self.std}")
-
-
-@dataclass(frozen=True)
-class PhotoSpec:
-    """The card's ``"photo"`` recipe; defaults are ImageNet's."""
-
-    resize: int | tuple[int, int] = 256  # int: shorter side (torchvision); (h, w): exact size
-    crop: int | tuple[int, int] = 224
-    interpolation: str = "bilinear"
-    scale: float = 1 / 255
-    mean: tuple[float, ...] = (0.485, 0.456, 0.406)
-    std: tuple[float, ...] = (0.229, 0.224, 0.225)
-    channel_order: str = "RGB"
-    layout: str = "NCHW"
-    max_aspect: float = DEFAULT_MAX_ASPECT
-
-    def __post_init__(self):
-        if self.interpolation not in _RESAMPLE:
-            raise ValueError(f"photo spec 'interpolation' must be one of {sorted(_RESAMPLE)}, "
-                             f"got {self.interpolation!r}")
-        if self.channel_order not in ("RGB", "BGR"):
-            raise ValueError(f"photo spec 'channel_order' must be 'RGB' or 'BGR', got {self.channel_order!r}")
-        if self.layout not in ("NCHW", "NHWC"):
-            raise ValueError(f"photo spec 'layout' must be 'NCHW' or 'NHWC', got {self.layout!r}")
-        if len(self.mean) != 3 or len(self.std) != 3 or min(self.std) <= 0:
-            raise ValueError(f"photo spec needs 3 means and 3 positive stds, got {self.mean}, {self.std}")
-        crop_hw, resize = _pair(self.crop), self.resize
-        too_small = (resize < max(crop_hw) if isinstance(resize, int) else
-                     any(r < c for r, c in zip(resize, crop_hw, strict=True)))
-        if too_small:
-            raise ValueError(f"photo spec: resize {resize} is smaller than crop {self.crop}")
-
-
 def _pair(v) -> tuple[int, int]:
+    """An int or an (h, w) pair → (h, w)."""
     return (int(v), int(v)) if np.isscalar(v) else (int(v[0]), int(v[1]))
-
-
-def _tuple(v) -> tuple[float, ...]:
-    return tuple(float(a) for a in (v if isinstance(v, (list, tuple)) else [v]))
-
-
-def digit_spec(spec: Mapping[str, Any] | DigitSpec) -> DigitSpec:
-    """Validate a card's ``"digit_sketch"`` dict (unknown keys such as ``color`` are ignored)."""
-    if isinstance(spec, DigitSpec):
-        return spec
-    if spec.get("kind", "digit_sketch") != "digit_sketch":
-        raise ValueError(f"expected a 'digit_sketch' preprocess spec, got kind={spec.get('kind')!r}")
-    d = DigitSpec()
-    return DigitSpec(box=int(spec.get("box", d.box)), size=int(spec.get("size", d.size)),
-                     pad_to=int(spec.get("pad_to", spec.get("size", d.pad_to))),
-                     center=spec.get("center", d.center), ink=spec.get("ink", d.ink),
-                     scale=float(spec.get("scale", d.scale)), mean=_tuple(spec.get("mean", d.mean)),
-                     std=_tuple(spec.get("std", d.std)),
-                     min_stroke=float(spec.get("min_stroke", d.min_stroke)),
-                     max_side=int(spec.get("max_side", d.max_side)))
-
-
-def photo_spec(spec: Mapping[str, Any] | PhotoSpec) -> PhotoSpec:
-    """Validate a card's ``"photo"`` dict."""
-    if isinstance(spec, PhotoSpec):
-        return spec
-    if spec.get("kind", "photo") != "photo":
-        raise ValueError(f"expected a 'photo' preprocess spec, got kind={spec.get('kind')!r}")
-    if spec.get("color", "RGB") != "RGB":
-        raise ValueError(f"photo spec 'color' must be 'RGB', got {spec.get('color')!r}")
-    d = PhotoSpec()
-    resize, crop = spec.get("resize", d.resize), spec.get("crop", d.crop)
-    return PhotoSpec(resize=int(resize) if np.isscalar(resize) else _pair(resize),
-                     crop=int(crop) if np.isscalar(crop) else _pair(crop),
-                     interpolation=spec.get("interpolation", d.interpolation),
-                     scale=float(spec.get("scale", d.scale)), mean=_tuple(spec.get("mean", d.mean)),
-                     std=_tuple(spec.get("std", d.std)),
-                     channel_order=spec.get("channel_order", d.channel_order),
-                     layout=spec.get("layout", d.layout),
-                     max_aspect=float(spec.get("max_aspect", d.max_aspect)))
 
 
 # --------------------------------------------------------------------------- decoding
@@ -277,47 +174,21 @@ def _exif_upright(img: Image.Image) -> Image.Image:
         return img
 
 
-def _merge_sketch(sketch: Mapping[str, Any], max_pixels: int) -> Image.Image:
-    """Gradio Sketchpad/ImageEditor value → the drawing, dark ink on white paper (mode L).
-
-    The strokes live in ``layers`` (RGBA, transparent where nothing was drawn, the ink in the
-    alpha); they are stacked and laid on white paper. Without any stroke, fall back to
-    ``composite`` then ``background`` (an API caller may send only a flattened image).
-    """
-    layers = [load_image(x, max_pixels=max_pixels) for x in (sketch.get("layers") or []) if x is not None]
-    if layers:
-        size = layers[0].size
-        if any(layer.size != size for layer in layers):
-            raise PreprocessError("the sketch layers have different sizes",
-                                  "스케치 레이어의 크기가 서로 다릅니다")
-        merged = Image.new("RGBA", size, (0, 0, 0, 0))
-        for layer in layers:
-            merged = Image.alpha_composite(merged, layer.convert("RGBA"))
-        if merged.getchannel("A").getextrema()[1] > 0:
-            # The paint as seen on white paper: a black stroke is ink in proportion to its alpha,
-            # a white stroke painted over it (a correction) is paper again.
-            return Image.alpha_composite(Image.new("RGBA", size, "white"), merged).convert("L")
-    for key in ("composite", "background"):
-        if sketch.get(key) is not None:
-            return load_image(sketch[key], max_pixels=max_pixels)
-    if layers:
-        return merged
-    raise EmptyDrawingError()
-
-
 def load_image(src: Any, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
     """Open any image a learner or Gradio can hand us, upright, in mode L, LA, RGB or RGBA.
 
     ``src``: a path, bytes, a binary file object, a NumPy array ((H, W) or (H, W, 1–4), any numeric
-    dtype), a PIL image, a Gradio file dict (``{"path": ...}``) or a Gradio Sketchpad dict
-    (``{"background", "layers", "composite"}``, returned as its strokes on white paper).
+    dtype), a PIL image or a Gradio file dict (``{"path": ...}``). A Gradio Sketchpad dict is the
+    demo's format: ``demos.sketchpad.sketch_image`` flattens it first.
     Raises :class:`PreprocessError` for anything that is not a usable image.
     """
     if isinstance(src, Mapping):
-        if "layers" in src or "composite" in src or "background" in src:
-            return _merge_sketch(src, max_pixels)
         if src.get("path"):
             return load_image(src["path"], max_pixels=max_pixels)
+        if "layers" in src or "composite" in src or "background" in src:
+            # The editor's dict is the demo's format, not an image: demos.sketchpad flattens it.
+            raise PreprocessError("a Gradio Sketchpad value must be flattened first (demos.sketchpad.sketch_image)",
+                                  "스케치 값은 먼저 이미지로 바꿔야 합니다 (demos.sketchpad.sketch_image)")
         raise PreprocessError("no image was given", "이미지가 없습니다")
     if src is None:
         raise PreprocessError("no image was given", "이미지가 없습니다")
@@ -409,14 +280,14 @@ def _resize_float(a: np.ndarray, size_wh: tuple[int, int], resample=Image.LANCZO
     return out.astype(np.float64)
 
 
-def digit_input(src: Any, spec: Mapping[str, Any] | DigitSpec) -> tuple[np.ndarray, np.ndarray]:
-    """A drawing or an upload → MNIST-style model input.
+def digit_pixels(src: Any, s) -> tuple[np.ndarray, np.ndarray]:
+    """A drawing or an upload → MNIST-style model input, for a parsed
+    :class:`core.serve.recipes.DigitSketch` ``s`` (use its ``apply``, or :func:`digit_input`).
 
     Returns ``x`` float32 (1, 1, pad_to, pad_to), normalised as the card says, and ``preview``
     uint8 (size, size): the digit exactly as the network sees it (before padding and
     normalisation), ink bright on dark. Raises :class:`EmptyDrawingError` for an empty canvas.
     """
-    s = digit_spec(spec)
     img = load_image(src)
     if max(img.size) > s.max_side:  # a 20 px digit needs no 12 MP photo; keep memory small
         img = img.copy()
@@ -480,7 +351,7 @@ def _flatten_rgb(img: Image.Image) -> Image.Image:
     return img.convert("RGB")
 
 
-def _photo_crop(img: Image.Image, s: PhotoSpec) -> Image.Image:
+def _photo_crop(img: Image.Image, s) -> Image.Image:
     """torchvision ``Resize`` + ``CenterCrop`` on a PIL image (same output size and pixels)."""
     w, h = img.size
     if max(w, h) / min(w, h) > s.max_aspect:
@@ -501,10 +372,9 @@ def _photo_crop(img: Image.Image, s: PhotoSpec) -> Image.Image:
     return img.crop((left, top, left + cw, top + ch))
 
 
-def photo_input(src: Any, spec: Mapping[str, Any] | PhotoSpec) -> tuple[np.ndarray, np.ndarray]:
+def photo_pixels(src: Any, s) -> tuple[np.ndarray, np.ndarray]:
     """A photo → ``x`` float32 (1, 3, crop, crop) (or NHWC) and the RGB uint8 (crop, crop, 3)
-    crop the network saw (for saliency overlays)."""
-    s = photo_spec(spec)
+    crop the network saw (for saliency overlays), for a parsed :class:`core.serve.recipes.Photo` ``s``."""
     crop = np.asarray(_photo_crop(_flatten_rgb(load_image(src)), s))  # (H, W, 3) uint8
     x = crop.astype(np.float64) * s.scale
     if s.channel_order == "BGR":
@@ -516,13 +386,15 @@ def photo_input(src: Any, spec: Mapping[str, Any] | PhotoSpec) -> tuple[np.ndarr
     return np.ascontiguousarray(x, dtype=np.float32), crop
 
 
-def prepare(src: Any, card: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
-    """Dispatch on the card's ``preprocess.kind``: returns ``(x, preview)`` for the model."""
-    spec = card.get("preprocess")
-    if not isinstance(spec, Mapping) or "kind" not in spec:
-        raise ValueError(f"model card {card.get('name', '?')!r} has no 'preprocess' dict with a 'kind'")
-    if spec["kind"] == "digit_sketch":
-        return digit_input(src, spec)
-    if spec["kind"] == "photo":
-        return photo_input(src, spec)
-    raise ValueError(f"unknown preprocess kind {spec['kind']!r}; expected 'digit_sketch' or 'photo'")
+# The recipe classes live in core.serve.recipes (which imports this module for the pixels); their
+# long-standing names stay importable from here, resolved lazily so that neither module needs the
+# other half-initialised.
+_FROM_RECIPES = ("DigitSpec", "PhotoSpec", "digit_spec", "photo_spec", "digit_input", "photo_input", "prepare")
+
+
+def __getattr__(name: str):
+    if name in _FROM_RECIPES:
+        from core.serve import recipes
+
+        return getattr(recipes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

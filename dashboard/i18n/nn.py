@@ -448,6 +448,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "p16.cards.text": {"ko": "정확도는 학습에 쓰지 않은 테스트 세트에서 잰 값이며, 괄호는 95% 윌슨 신뢰구간입니다.",
                        "en": "Accuracies are measured on a test set never used for training; the interval is "
                              "the 95 % Wilson interval."},
+    "p16.cards.missing": {"ko": "아직 내보내지 않은 모델: {models}",
+                          "en": "Not exported here yet: {models}"},
     "p16.cards.none": {"ko": "아직 모델이 없습니다: `{folder}`에 모델 카드(*.json)가 없습니다. 모델을 학습하고 "
                              "내보내면(`python -m core.pipeline.train …`, `python -m core.pipeline.export …`) 여기에 나타납니다.",
                        "en": "No models yet: there is no model card (*.json) in `{folder}`. Train and export a "

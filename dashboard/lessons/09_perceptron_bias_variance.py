@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core.nn.bias_variance import errors_by_degree, fit_curve, make_data
-from core.nn.perceptron import LOGIC_GATES, Perceptron
+from core.nn.perceptron import LOGIC_GATES, Perceptron, boundary_line
 from dashboard.ui import header, number, show_code, t
 
 GATES = ("AND", "OR", "NAND")
@@ -33,15 +33,6 @@ def curve(degree: int) -> dict:
     return fit_curve(degree)
 
 
-def boundary(w: np.ndarray, b: float) -> pd.DataFrame:
-    """Two end points of the line w₁x₁ + w₂x₂ + b = 0 across the plotting window (for drawing only)."""
-    if abs(w[1]) > 1e-12:
-        x1 = np.array(VIEW)
-        return pd.DataFrame({"x1": x1, "x2": -(w[0] * x1 + b) / w[1]})
-    x1 = -b / w[0] if abs(w[0]) > 1e-12 else np.nan  # vertical line (or no line when w = 0)
-    return pd.DataFrame({"x1": [x1, x1], "x2": list(VIEW)})
-
-
 def gate_chart(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, current: int | None) -> alt.Chart:
     pts = pd.DataFrame({"x1": X[:, 0], "x2": X[:, 1], "y": y.astype(str),
                         "now": [i == current for i in range(len(X))]})
@@ -52,7 +43,7 @@ def gate_chart(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, current: i
         color=alt.Color("y:N", title="y", scale=alt.Scale(domain=["0", "1"], range=["#d62728", "#1f77b4"])),
         stroke=alt.condition("datum.now", alt.value("black"), alt.value(None)),
         strokeWidth=alt.value(3))
-    line = alt.Chart(boundary(w, b)).mark_line(color="black", strokeDash=[6, 3], clip=True).encode(
+    line = alt.Chart(pd.DataFrame(boundary_line(w, b, VIEW))).mark_line(color="black", strokeDash=[6, 3], clip=True).encode(
         x=alt.X("x1:Q", scale=scale_x), y=alt.Y("x2:Q", scale=scale_y))
     return (line + dots).properties(height=360)
 

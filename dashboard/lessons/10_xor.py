@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core.nn.mlp import MLP, decision_grid, train_snapshots
-from core.nn.perceptron import LOGIC_GATES, Perceptron
+from core.nn.perceptron import LOGIC_GATES, Perceptron, boundary_line
 from dashboard.ui import header, number, show_code, t
 
 VIEW = (-0.5, 1.5)  # plotting window around the unit square
@@ -39,17 +39,8 @@ def xor_points(legend: bool = True) -> alt.Chart:
                         legend=alt.Legend() if legend else None))
 
 
-def boundary(w: np.ndarray, b: float) -> pd.DataFrame:
-    """Two end points of the line w₁x₁ + w₂x₂ + b = 0 across the plotting window (for drawing only)."""
-    if abs(w[1]) > 1e-12:
-        x1 = np.array(VIEW)
-        return pd.DataFrame({"x1": x1, "x2": -(w[0] * x1 + b) / w[1]})
-    x1 = -b / w[0] if abs(w[0]) > 1e-12 else np.nan  # vertical line (or no line when w = 0)
-    return pd.DataFrame({"x1": [x1, x1], "x2": list(VIEW)})
-
-
 def line_chart(w: np.ndarray, b: float, title: str) -> alt.Chart:
-    line = alt.Chart(boundary(w, b)).mark_line(color="black", strokeDash=[6, 3], clip=True).encode(
+    line = alt.Chart(pd.DataFrame(boundary_line(w, b, VIEW))).mark_line(color="black", strokeDash=[6, 3], clip=True).encode(
         x=alt.X("x1:Q", scale=alt.Scale(domain=list(VIEW))), y=alt.Y("x2:Q", scale=alt.Scale(domain=list(VIEW))))
     return (line + xor_points()).properties(title=title, height=340)
 

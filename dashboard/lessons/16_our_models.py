@@ -1,9 +1,9 @@
 """Page 16 · 우리 모델: the committed models' cards, a live mini-training of an MNIST net, the demo link.
 
-Cards are read and validated by ``core.serve.card``; the live training is ``core.pipeline.train.mini_train``; the
-MNIST arrays come from ``core.pipeline.data``. The models folder is ``$DL_MODELS_DIR``, else ``models/``.
+Cards are read and validated by ``core.serve.card``; which models exist is ``core.pipeline.models``; the
+live training is ``core.pipeline.mini_train``; the MNIST arrays come from ``core.pipeline.data``. The models
+folder is ``core.serve.infer.models_dir()`` (``$DL_MODELS_DIR``, else ``models/``).
 """
-import os
 from pathlib import Path
 
 import altair as alt
@@ -13,18 +13,11 @@ import streamlit as st
 
 from core.cnn import list_models, model_info
 from core.pipeline.data import DataNotFoundError, data_root, mnist_arrays
-from core.pipeline.train import mini_train
+from core.pipeline.mini_train import mini_train
+from core.pipeline.models import MODELS
 from core.serve.card import load_card
-from dashboard.ui import ROOT, header, lang, number, show_code, t
-
-
-def models_dir() -> Path:
-    return Path(os.environ.get("DL_MODELS_DIR", ROOT / "models"))
-
-
-def demo_url() -> str:
-    """``$DEMO_URL``, else the local demo on ``$DEMO_PORT`` (7860), as on the home page."""
-    return os.environ.get("DEMO_URL", f"http://localhost:{os.environ.get('DEMO_PORT', '7860')}")
+from core.serve.infer import models_dir
+from dashboard.ui import demo_url, header, lang, number, show_code, t
 
 
 def load_cards(folder: Path) -> tuple[list[dict], dict[str, str]]:
@@ -96,6 +89,10 @@ folder = models_dir()
 cards, errors = load_cards(folder)
 for name, err in errors.items():
     st.error(t("p16.cards.broken", name=name, error=err))
+# The records say which models the project trains; one without a card has not been exported here.
+missing = [r.title[lang()] for name, r in MODELS.items() if name not in {c["name"] for c in cards}]
+if missing and cards:
+    st.caption(t("p16.cards.missing", models=", ".join(missing)))
 if not cards:
     st.info(t("p16.cards.none", folder=str(folder)))
 else:
