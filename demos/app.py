@@ -89,6 +89,11 @@ def class_display(cls: dict) -> str:
     return ko if ko == en else f"{ko} · {en}"
 
 
+def honest_md(r: Prediction) -> str:
+    """One line saying why the answer is "unknown" (empty when the model answered)."""
+    return f"**{r.display_label}** — {r.reason}  \n" if r.unknown else ""
+
+
 def timing_md(r: Prediction, extra_ms: dict[str, float] | None = None) -> str:
     parts = [f"{tr('time.inference')} **{r.ms:.1f} ms**", f"{tr('time.preprocess')} {r.preprocess_ms:.1f} ms"]
     parts += [f"{k} {v:.0f} ms" for k, v in (extra_ms or {}).items()]
@@ -137,6 +142,20 @@ def missing_md(task: str, models: dict[str, Model], errors: dict[str, str]) -> s
     return head + "\n" + "\n".join(lines)
 
 
+# --------------------------------------------------------------------------- components
+class HonestLabel(gr.Label):
+    """``gr.Label`` that can put "모르겠어요 · unknown" on top while still listing every class's
+    confidence: a value ``{"label": str, "confidences": {class: p}}`` keeps its own label (plain
+    ``gr.Label`` would always promote the most probable class). The named API returns the same
+    ``{"label", "confidences": [...]}`` shape as before."""
+
+    def postprocess(self, value):
+        if isinstance(value, dict) and isinstance(value.get("confidences"), dict) and "label" in value:
+            data = super().postprocess(value["confidences"])
+            return type(data)(label=str(value["label"]), confidences=data.confidences)
+        return super().postprocess(value)
+
+
 # --------------------------------------------------------------------------- handlers
 class Handlers:
     """The event functions, bound to the models loaded once at start."""
@@ -164,9 +183,12 @@ class Handlers:
             raise gr.Error(str(e), print_exception=False) from None
 
     @staticmethod
-    def _confidences(model: Model, r: Prediction, bilingual: bool) -> dict[str, float]:
+    def _confidences(model: Model, r: Prediction, bilingual: bool) -> dict:
+        """{class: p}, or — when the model's gate says the input is neither of its classes —
+        ``{"label": "모르겠어요 · unknown", "confidences": {class: p}}`` (see :class:`HonestLabel`)."""
         names = {c["name"]: (class_display(c) if bilingual else c["name"]) for c in model.classes}
-        return {names[n]: p for n, p in r.probs.items()}
+        conf = {names[n]: p for n, p in r.probs.items()}
+        return {"label": r.display_label, "confidences": conf} if r.unknown else conf
 
     def _preview(self, preview: np.ndarray) -> Image.Image:
         s = self.cfg.preview_scale
@@ -185,7 +207,7 @@ class Handlers:
             return None, None, str(e)
         except PreprocessError as e:
             raise gr.Error(str(e), print_exception=False) from None
-        return self._confidences(model, r, True), self._preview(r.preview), timing_md(r)
+        return self._confidences(model, r, True), self._preview(r.preview), honest_md(r) + timing_md(r)
 
     def api_digit(self, image, model_name: str | None = None) -> dict[str, float]:
         """Named API ``/predict_digit``: an image file → {digit: probability}."""
@@ -195,18 +217,24 @@ class Handlers:
         return self._confidences(model, self._run(model, image), bilingual=False)
 
     # -- pets
-    def pet(self, image, model_name: str | None, show_saliency: bool = True):
-        """Photo → (label, saliency overlay, timing)."""
+    def pet(self, image, model_name: str | None, method: str | bool = "cam"):
+        """Photo → (label, "where the model looked" overlay, timing). ``method``: ``"cam"`` (one
+        pass, the default; models without a CAM output fall back to occlusion), ``"occlusion"``
+        (the lecture's ZFNet experiment, 26 passes) or ``"none"``."""
         if image is None:
             return None, None, ""
+        if isinstance(method, bool):                       # older callers: show_saliency flag
+            method = "cam" if method else "none"
         model = self._model("pet", model_name)
         r = self._run(model, image)
         extra, heat_img = {}, None
-        if show_saliency:
+        if method != "none":
+            if method == "cam" and r.cam is None:
+                method = "occlusion"          # pets_scratch has no CAM output
             t0 = time.perf_counter()
-            heat_img = explain(model, r, grid=self.cfg.saliency_grid)
-            extra["saliency · occlusion"] = 1000 * (time.perf_counter() - t0)
-        return self._confidences(model, r, True), heat_img, timing_md(r, extra)
+            heat_img = explain(model, r, method=method, grid=self.cfg.saliency_grid)
+            extra[f"saliency · {method}"] = 1000 * (time.perf_counter() - t0)
+        return self._confidences(model, r, True), heat_img, honest_md(r) + timing_md(r, extra)
 
     def api_pet(self, image, model_name: str | None = None) -> dict[str, float]:
         """Named API ``/predict_pet``: an image file → {"cat": p, "dog": 1 − p}."""
@@ -242,7 +270,7 @@ def _digit_tab(h: Handlers, models, errors):
                 gr.Examples([[str(p)] for p in digit_examples], inputs=[upload],
                             label=tr("examples"))
         with gr.Column():
-            label = gr.Label(num_top_classes=3, label=tr("digit.top3"))
+            label = HonestLabel(num_top_classes=3, label=tr("digit.top3"))
             seen = gr.Image(label=tr("digit.seen"), type="pil", format="png",
                             interactive=False, height=200)
             info = gr.Markdown()
@@ -266,18 +294,20 @@ def _pet_tab(h: Handlers, models, errors):
         with gr.Column():
             photo = gr.Image(label=tr("pet.photo"), type="filepath", sources=["upload", "webcam", "clipboard"],
                              height=300)
-            show_sal = gr.Checkbox(value=True, label=tr("pet.saliency"))
+            show_sal = gr.Radio(choices=[(tr("pet.saliency.cam"), "cam"), (tr("pet.saliency.occlusion"), "occlusion"),
+                                         (tr("pet.saliency.none"), "none")], value="cam", label=tr("pet.saliency"))
             pet_examples = sorted(EXAMPLES_DIR.glob("cat_*.jpg")) + sorted(EXAMPLES_DIR.glob("dog_*.jpg"))
             if pet_examples:
                 gr.Examples([[str(p)] for p in pet_examples], inputs=[photo], label=tr("examples"))
         with gr.Column():
-            label = gr.Label(num_top_classes=2, label=tr("pet.prediction"))
+            label = HonestLabel(num_top_classes=2, label=tr("pet.prediction"))
             heat = gr.Image(label=tr("pet.heat"), type="pil", format="png",
                             interactive=False, height=300)
             info = gr.Markdown()
     common = {"outputs": [label, heat, info], "api_visibility": "undocumented", "preprocess": False}
     photo.change(h.pet, [photo, picker, show_sal], **common)
     picker.change(h.pet, [photo, picker, show_sal], **common)
+    show_sal.change(h.pet, [photo, picker, show_sal], **common)
     return picker
 
 
@@ -310,8 +340,8 @@ def build_demo(folder: str | os.PathLike | None = None, cfg: DemoConfig | None =
         with gr.Column(visible=False):
             api_digit_in = gr.Image(type="filepath", label="image")
             api_pet_in = gr.Image(type="filepath", label="image")
-            api_digit_out = gr.Label(label="confidences")
-            api_pet_out = gr.Label(label="confidences")
+            api_digit_out = HonestLabel(label="confidences")
+            api_pet_out = HonestLabel(label="confidences")
             api_digit_btn, api_pet_btn = gr.Button(), gr.Button()
         api_digit_btn.click(h.api_digit, [api_digit_in, digit_picker], api_digit_out, api_name="predict_digit",
                             preprocess=False)

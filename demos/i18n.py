@@ -22,11 +22,14 @@ TEXT: dict[str, dict[str, str]] = {
     "digit.top3": {"ko": "예측", "en": "prediction (top 3)"},
     "digit.seen": {"ko": "모델이 본 28×28 입력", "en": "what the model saw"},
     # pet tab
-    "pet.intro": {"ko": "사진을 올리거나 웹캠으로 찍거나 예시를 누르세요. 오른쪽 그림은 모델이 어디를 보았는지(가림 실험) 보여 줍니다.",
+    "pet.intro": {"ko": "사진을 올리거나 웹캠으로 찍거나 예시를 누르세요. 오른쪽 그림은 모델이 어디를 보았는지(클래스 활성화 맵, CAM) 보여 줍니다. 개나 고양이가 아니면 「모르겠어요」라고 답합니다.",
                   "en": "Upload a photo, take one with the webcam or click an example; the heatmap shows where "
-                        "the model looked (occlusion saliency)."},
+                        "the model looked (class activation map, CAM). If the photo shows neither a dog nor a cat, it says \"unknown\"."},
     "pet.photo": {"ko": "사진", "en": "photo"},
-    "pet.saliency": {"ko": "어디를 보았나 계산", "en": "compute saliency (≈ 1 s)"},
+    "pet.saliency": {"ko": "어디를 보았나", "en": "where the model looked"},
+    "pet.saliency.cam": {"ko": "CAM (한 번에)", "en": "CAM (one pass)"},
+    "pet.saliency.occlusion": {"ko": "가림 실험 (ZFNet, ≈ 1 s)", "en": "occlusion (ZFNet, ≈ 1 s)"},
+    "pet.saliency.none": {"ko": "끄기", "en": "off"},
     "pet.prediction": {"ko": "예측", "en": "prediction"},
     "pet.heat": {"ko": "모델이 본 곳", "en": "where the model looked"},
     # shared widgets

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -291,7 +290,5 @@ def test_real_pet_model_and_saliency_speed(name):
         pytest.skip("demos/examples has no photos")
     r = predict_image(model, examples[0])
     assert set(r.probs) == {"cat", "dog"}
-    t0 = time.perf_counter()
-    heat = occlusion(model, r.x, grid=5)  # what the demo runs
-    assert time.perf_counter() - t0 < 4.0  # the demo's budget is 2 s; headroom for a busy CI box
+    heat = occlusion(model, r.x, grid=5)  # what the demo runs; its time is measured by `python -m bench`
     assert heat.shape == r.x.shape[2:]

@@ -34,6 +34,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from core._common import atomic_write_text
 from core.cnn.efficientnet_lite import EfficientNetLite, efficientnet_lite0, load_pretrained
 
 log = logging.getLogger(__name__)
@@ -197,9 +198,7 @@ def write_card(card_path: Path, card: dict, onnx_path: Path, report: dict) -> di
         "(logits, CAM) and the original ImageNet top (imagenet_logits); logits identical to the "
         f"previous single-output file (max |diff| {report.get('logits_vs_previous_max_abs_diff', 0.0):.1e})")
     validate_card(card)
-    tmp = card_path.with_suffix(".json.tmp")   # TODO(arch13): the one atomic-write helper
-    tmp.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(card_path)
+    atomic_write_text(card_path, json.dumps(card, indent=2, ensure_ascii=False) + "\n")
     return card
 
 

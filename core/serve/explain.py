@@ -77,10 +77,39 @@ def occlusion(model, x: np.ndarray, patch: int | None = None, stride: int | None
     return heat / peak if peak > 0 else heat
 
 
-def explain(model, result, grid: int = 5, alpha: float = 0.5) -> Image.Image:
-    """Occlusion saliency of one :class:`core.serve.infer.Prediction` as an overlay on the picture
-    the network saw: ``n × n`` overlapping patches (``grid``), target = the predicted class."""
-    heat = occlusion(model, result.x, grid=grid, target=result.index)
+def cam_heatmap(cam: np.ndarray) -> np.ndarray:
+    """A class activation map ``(h, w)`` (Zhou et al., 2016) scaled to [0, 1] for drawing: negative
+    evidence clipped (it argues *against* the class), the maximum mapped to 1 (all zeros if none)."""
+    cam = np.asarray(cam, dtype=np.float64)
+    if cam.ndim != 2:
+        raise ValueError(f"cam must be a 2-D map (h, w), got shape {cam.shape}")
+    pos = np.clip(cam, 0.0, None)
+    peak = pos.max()
+    return pos / peak if peak > 0 else pos
+
+
+METHODS = ("cam", "occlusion")
+
+
+def explain(model, result, method: str = "auto", grid: int = 5, alpha: float = 0.5) -> Image.Image:
+    """Where the model looked for one :class:`core.serve.infer.Prediction`, as an overlay on the
+    picture the network saw, target = the predicted class.
+
+    ``"cam"``: the class activation map the graph computed in the same forward pass (free; only for
+    models whose card lists a ``cam`` output) — upsampled bilinearly by :func:`overlay`.
+    ``"occlusion"``: the lecture's ZFNet experiment, ``n × n`` overlapping grey patches (``grid``),
+    ``n² + 1`` forward passes. ``"auto"``: CAM where the model has it, else occlusion.
+    """
+    if method == "auto":
+        method = "cam" if result.cam is not None else "occlusion"
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS} or 'auto', got {method!r}")
+    if method == "cam":
+        if result.cam is None:
+            raise ValueError(f"model {result.model!r} has no 'cam' output; use method='occlusion'")
+        heat = cam_heatmap(result.cam)
+    else:
+        heat = occlusion(model, result.x, grid=grid, target=result.index)
     return overlay(result.preview, heat, alpha=alpha)
 
 

@@ -26,7 +26,9 @@ from typing import Any
 import numpy as np
 import onnxruntime as ort
 
+from core.serve.calibration import softmax
 from core.serve.card import check_servable, sha256_file
+from core.serve.ood import UNKNOWN_LABEL, gate_for
 from core.serve.recipes import Recipe, parse
 
 log = logging.getLogger(__name__)
@@ -109,10 +111,17 @@ class Model:
     output_name: str = field(init=False)
     recipe: Recipe = field(init=False)  # the card's preprocess, parsed once here, not per request
 
+    output_names: list[str] = field(init=False)
+    gate: Any = field(init=False)          # the card's "I don't know" gate (core.serve.ood), or None
+    temperature: float = field(init=False)  # calibration (core.serve.calibration); 1.0 = none
+
     def __post_init__(self):
         self.input_name = self.session.get_inputs()[0].name
         self.output_name = self.session.get_outputs()[0].name
+        self.output_names = [o.name for o in self.session.get_outputs()]
         self.recipe = parse(self.card["preprocess"])
+        self.gate = gate_for(self.card)
+        self.temperature = float(self.card.get("calibration", {}).get("temperature", 1.0))
 
     @property
     def name(self) -> str:
@@ -140,14 +149,23 @@ class Model:
         x = np.ascontiguousarray(x, dtype=np.float32)
         return self.session.run([self.output_name], {self.input_name: x})[0]
 
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        """Class probabilities (N, C) float64, each row summing to 1 (softmax of the logits)."""
-        z = self.logits(x).astype(np.float64)  # (N, C)
+    def outputs(self, x: np.ndarray) -> dict[str, np.ndarray]:
+        """Every output of the graph for ``x`` in one pass, by name (``logits`` first; pets models
+        also give ``cam`` and ``imagenet_logits``)."""
+        x = np.ascontiguousarray(x, dtype=np.float32)
+        return dict(zip(self.output_names, self.session.run(None, {self.input_name: x}), strict=True))
+
+    def probabilities(self, logits: np.ndarray) -> np.ndarray:
+        """Calibrated class probabilities (N, C) float64 from raw outputs: ``softmax(z / T)`` with the
+        card's fitted temperature (the predicted class never changes)."""
+        z = np.asarray(logits, dtype=np.float64)  # (N, C)
         if self.card.get("output", {}).get("kind", "logits") == "probs":
             return z / z.sum(axis=1, keepdims=True)
-        z = z - z.max(axis=1, keepdims=True)  # exp of a shifted row cannot overflow
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(z, self.temperature)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Class probabilities (N, C) float64, each row summing to 1 (see :meth:`probabilities`)."""
+        return self.probabilities(self.logits(x))
 
 
 def _validate_card(card: Any, card_path: Path) -> dict:
@@ -242,6 +260,15 @@ class Prediction:
     ms: float
     preprocess_ms: float
     provider: str
+    unknown: bool = False          # the card's gate refused to answer (core.serve.ood)
+    reason: str = ""               # one line, "<ko> · <en>", why it is unknown
+    guess: str | None = None       # e.g. the ImageNet network's own top class
+    cam: np.ndarray | None = None  # class activation map (h, w) of the predicted class, if the graph has one
+
+    @property
+    def display_label(self) -> str:
+        """The label to show on top: the class, or "모르겠어요 · unknown"."""
+        return UNKNOWN_LABEL if self.unknown else self.label
 
 
 def predict_image(model: Model, image: Any, top_k: int = 3) -> Prediction:
@@ -252,11 +279,19 @@ def predict_image(model: Model, image: Any, top_k: int = 3) -> Prediction:
     t0 = time.perf_counter()
     x, preview = model.recipe.apply(image)
     t1 = time.perf_counter()
-    p = model.predict(x)[0]  # (C,)
+    outs = model.outputs(x)                       # one forward pass for answer, map and gate
+    p = model.probabilities(outs[model.output_name])[0]  # (C,)
     t2 = time.perf_counter()
     names = [c["name"] for c in model.classes]
     order = np.argsort(-p, kind="stable")[:top_k]
+    verdict = None
+    if model.gate is not None:
+        stats = model.gate.image_stats(image) if hasattr(model.gate, "image_stats") else None
+        verdict = model.gate.decide(outs, stats)[0]
+    cam = outs["cam"][0, int(order[0])] if "cam" in outs else None     # (h, w)
     return Prediction(model=model.name, label=names[order[0]], index=int(order[0]),
                       probs={n: float(v) for n, v in zip(names, p, strict=True)},
                       top=[(names[i], float(p[i])) for i in order], x=x, preview=preview,
-                      ms=1000 * (t2 - t1), preprocess_ms=1000 * (t1 - t0), provider=model.provider)
+                      ms=1000 * (t2 - t1), preprocess_ms=1000 * (t1 - t0), provider=model.provider,
+                      unknown=bool(verdict and verdict.unknown), reason=verdict.reason if verdict else "",
+                      guess=verdict.guess if verdict else None, cam=cam)
