@@ -143,17 +143,23 @@ def missing_md(task: str, models: dict[str, Model], errors: dict[str, str]) -> s
 
 
 # --------------------------------------------------------------------------- components
-class HonestLabel(gr.Label):
-    """``gr.Label`` that can put "모르겠어요 · unknown" on top while still listing every class's
-    confidence: a value ``{"label": str, "confidences": {class: p}}`` keeps its own label (plain
-    ``gr.Label`` would always promote the most probable class). The named API returns the same
-    ``{"label", "confidences": [...]}`` shape as before."""
+def honest_label(**kwargs) -> gr.Label:
+    """A ``gr.Label`` that can put "모르겠어요 · unknown" on top while still listing every class's
+    confidence: a value ``{"label": str, "confidences": {class: p}}`` keeps its own label (a plain
+    ``gr.Label`` always promotes the most probable class). The named API returns the usual
+    ``{"label", "confidences": [...]}`` shape. (An instance override, not a subclass: Gradio writes
+    a ``.pyi`` file next to the source of every component subclass, which fails on a read-only Space.)"""
+    label = gr.Label(**kwargs)
+    plain = label.postprocess
 
-    def postprocess(self, value):
+    def postprocess(value):
         if isinstance(value, dict) and isinstance(value.get("confidences"), dict) and "label" in value:
-            data = super().postprocess(value["confidences"])
+            data = plain(value["confidences"])
             return type(data)(label=str(value["label"]), confidences=data.confidences)
-        return super().postprocess(value)
+        return plain(value)
+
+    label.postprocess = postprocess
+    return label
 
 
 # --------------------------------------------------------------------------- handlers
@@ -185,7 +191,7 @@ class Handlers:
     @staticmethod
     def _confidences(model: Model, r: Prediction, bilingual: bool) -> dict:
         """{class: p}, or — when the model's gate says the input is neither of its classes —
-        ``{"label": "모르겠어요 · unknown", "confidences": {class: p}}`` (see :class:`HonestLabel`)."""
+        ``{"label": "모르겠어요 · unknown", "confidences": {class: p}}`` (see :func:`honest_label`)."""
         names = {c["name"]: (class_display(c) if bilingual else c["name"]) for c in model.classes}
         conf = {names[n]: p for n, p in r.probs.items()}
         return {"label": r.display_label, "confidences": conf} if r.unknown else conf
@@ -270,7 +276,7 @@ def _digit_tab(h: Handlers, models, errors):
                 gr.Examples([[str(p)] for p in digit_examples], inputs=[upload],
                             label=tr("examples"))
         with gr.Column():
-            label = HonestLabel(num_top_classes=3, label=tr("digit.top3"))
+            label = honest_label(num_top_classes=3, label=tr("digit.top3"))
             seen = gr.Image(label=tr("digit.seen"), type="pil", format="png",
                             interactive=False, height=200)
             info = gr.Markdown()
@@ -300,7 +306,7 @@ def _pet_tab(h: Handlers, models, errors):
             if pet_examples:
                 gr.Examples([[str(p)] for p in pet_examples], inputs=[photo], label=tr("examples"))
         with gr.Column():
-            label = HonestLabel(num_top_classes=2, label=tr("pet.prediction"))
+            label = honest_label(num_top_classes=2, label=tr("pet.prediction"))
             heat = gr.Image(label=tr("pet.heat"), type="pil", format="png",
                             interactive=False, height=300)
             info = gr.Markdown()
@@ -340,8 +346,8 @@ def build_demo(folder: str | os.PathLike | None = None, cfg: DemoConfig | None =
         with gr.Column(visible=False):
             api_digit_in = gr.Image(type="filepath", label="image")
             api_pet_in = gr.Image(type="filepath", label="image")
-            api_digit_out = HonestLabel(label="confidences")
-            api_pet_out = HonestLabel(label="confidences")
+            api_digit_out = honest_label(label="confidences")
+            api_pet_out = honest_label(label="confidences")
             api_digit_btn, api_pet_btn = gr.Button(), gr.Button()
         api_digit_btn.click(h.api_digit, [api_digit_in, digit_picker], api_digit_out, api_name="predict_digit",
                             preprocess=False)
