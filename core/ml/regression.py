@@ -11,7 +11,7 @@ from numbers import Integral
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["fit_gd", "fit_multiple", "least_squares", "least_squares_steps", "mse"]
+__all__ = ["fit_gd", "fit_multiple", "least_squares", "least_squares_steps", "mse", "rmse"]
 
 
 def _as_1d(values: ArrayLike, name: str) -> np.ndarray:
@@ -92,6 +92,12 @@ def mse(y_pred: ArrayLike, y: ArrayLike) -> float:
     if p.size != t.size:
         raise ValueError(f"y_pred has {p.size} values but y has {t.size}; give one prediction per target.")
     return float(np.mean((p - t) ** 2))
+
+
+def rmse(y_pred: ArrayLike, y: ArrayLike) -> float:
+    """Root mean squared error ``√MSE`` (평균 제곱근 오차), in the units of y: for the lecture's
+    least-squares line, MSE = 8.3 points² and RMSE = √8.3 ≈ 2.881 points."""
+    return float(np.sqrt(mse(y_pred, y)))
 
 
 def fit_multiple(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:
