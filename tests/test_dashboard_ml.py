@@ -336,3 +336,11 @@ def test_optimizer_descriptions_mention_squares():
     from core.ml.optim import OPTIMIZER_INFO
     assert "기울기 제곱" in OPTIMIZER_INFO["rmsprop"]["ko"] and "squared gradients" in OPTIMIZER_INFO["rmsprop"]["en"]
     assert "기울기 제곱" in OPTIMIZER_INFO["adagrad"]["ko"]
+
+
+def test_wording_fixes_on_pages_1_to_8():
+    from dashboard.i18n import ml
+    korean = "\n".join(entry["ko"] for entry in ml.STRINGS.values())
+    for phrase in ("빛을 봅니다", "1명을 음성으로(TN), 2명을 양성으로(FP) 잘못 판정", "기본 경사 하강법(SGD)",
+                   "다시 돕니다", "에폭가", "모두의 손에 쥐어졌", "(빨간 선)로 반대"):
+        assert phrase not in korean, phrase

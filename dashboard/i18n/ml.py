@@ -83,7 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p01.types.count": {"ko": "예시 수", "en": "Examples shown"},
     "p01.flow.header": {"ko": "머신러닝 작업 흐름", "en": "The machine-learning workflow"},
     "p01.flow.body": {
-        "ko": "모델 만들기는 한 번에 끝나지 않습니다. 평가 결과가 나쁘면 데이터나 모델로 돌아가 다시 돕니다.",
+        "ko": "모델 만들기는 한 번에 끝나지 않습니다. 평가 결과가 나쁘면 데이터나 모델 단계로 돌아가 과정을 되풀이합니다.",
         "en": "Building a model is not a single pass: when the evaluation disappoints, we go back to the data "
               "or the model and go round again."},
     "p01.flow.collect": {"ko": "1. 데이터 수집", "en": "1. Collect data"},
@@ -116,8 +116,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "(AlexNet, 2012)."},
     "p08.why.algo": {"ko": "🧠 알고리즘", "en": "🧠 Algorithms"},
     "p08.why.algo.body": {
-        "ko": "ReLU는 기울기 소실을 줄였고, 드롭아웃·배치 정규화는 깊은 망의 학습을 안정시켰으며, Adam 같은 "
-              "최적화 기법(5쪽)은 학습을 빠르게 했습니다. 여기에 오픈소스 프레임워크가 모두의 손에 쥐어졌습니다.",
+        "ko": "ReLU는 기울기 소실을 줄였고, 드롭아웃·배치 정규화는 깊은 망의 학습을 안정시켰으며, 아담(Adam) 같은 "
+              "최적화 기법(5쪽)은 학습을 빠르게 했습니다. 그리고 오픈소스 프레임워크 덕분에 누구나 이 모든 것을 쓸 수 "
+              "있게 되었습니다.",
         "en": "ReLU eased vanishing gradients, dropout and batch normalisation made deep networks train "
               "reliably, and optimisers such as Adam (page 5) made training fast. Open-source frameworks "
               "then put all of it in everyone's hands."},
@@ -610,7 +611,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p06.plane_source": {"ko": "평면에 쓸 계수", "en": "coefficients for the plane"},
     "p06.pred": {"ko": "예측 점수", "en": "predicted score"},
     "p06.gd_note": {
-        "ko": "경사 하강법은 원래 단위 그대로 MSE의 기울기를 따라갑니다. 에폭가 적으면 아직 정확한 해에 못 미치고, "
+        "ko": "경사 하강법은 원래 단위 그대로 MSE의 기울기를 따라갑니다. 에폭이 적으면 아직 정확한 해에 못 미치고, "
               "기본값(λ = 0.01, 5,000 에폭)이면 소수 넷째 자리까지 같아집니다.",
         "en": "Gradient descent follows the MSE's gradient in the original units. With few epochs it falls short "
               "of the exact answer; with the defaults (λ = 0.01, 5,000 epochs) they agree to four decimals."},
@@ -657,7 +658,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p07.ce.header": {"ko": "교차 엔트로피: 파란 곡선과 빨간 곡선", "en": "Cross-entropy: the blue and the red curve"},
     "p07.ce.body": {
         "ko": "실제로 합격한 학생(y = 1)에게는 **−log p**(파란 선): p가 1에 가까우면 손실이 0, 0에 가까우면 끝없이 "
-              "커집니다. 불합격한 학생(y = 0)에게는 **−log(1 − p)**(빨간 선)로 반대입니다. 점은 지금 곡선이 각 학생에게 "
+              "커집니다. 불합격한 학생(y = 0)에게는 반대로 **−log(1 − p)**(빨간 선)입니다. 점은 지금 곡선이 각 학생에게 "
               "준 확률과 그 손실이며, 위의 교차 엔트로피는 이 점들의 평균입니다. 자신 있게 틀릴수록 크게 벌을 받습니다.",
         "en": "For a student who passed (y = 1) the loss is **−log p** (blue): zero when p is near 1, without bound "
               "as p nears 0. For one who failed (y = 0) it is **−log(1 − p)** (red), the mirror image. The dots are "
