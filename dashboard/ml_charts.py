@@ -39,8 +39,9 @@ def mse_map(x: np.ndarray, y: np.ndarray, runs: dict[str, np.ndarray], colors: d
     trace = pd.concat(frames, ignore_index=True)
     trace = trace[np.isfinite(trace[["a", "b"]]).all(axis=1)]
     palette = alt.Scale(domain=list(runs), range=[colors[n] for n in runs])
-    color = alt.Color("run:N", scale=palette, title=run_title, legend=alt.Legend(orient="bottom"))
-    lines = alt.Chart(trace).mark_line(strokeWidth=1.8, clip=True, opacity=0.9).encode(
+    color = alt.Color("run:N", scale=palette, title=run_title,
+                      legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400))
+    lines = alt.Chart(trace).mark_line(strokeWidth=1.2, clip=True, opacity=0.6).encode(
         x=a_enc, y=b_enc, color=color, order="step:Q")
     last = trace[trace["step"] == trace.groupby("run")["step"].transform("max")]
     heads = alt.Chart(last).mark_point(size=110, filled=True, stroke="white", clip=True).encode(

@@ -344,3 +344,6 @@ def test_wording_fixes_on_pages_1_to_8():
     for phrase in ("빛을 봅니다", "1명을 음성으로(TN), 2명을 양성으로(FP) 잘못 판정", "기본 경사 하강법(SGD)",
                    "다시 돕니다", "에폭가", "모두의 손에 쥐어졌", "(빨간 선)로 반대"):
         assert phrase not in korean, phrase
+    # CommonMark does not close "**" between punctuation and a letter: "**오차(MSE)**로" shows the asterisks
+    import re
+    assert not re.findall(r"[)\].]\*\*[가-힣]", korean)

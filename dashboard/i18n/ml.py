@@ -340,7 +340,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p03.intro": {
         "ko": "공부한 시간이 늘면 점수도 오를까요? 네 학생의 기록에 **직선 y = ax + b**를 맞춰 봅니다. "
               "'잘 맞는다'는 것은 실제 점수와 직선의 예측 사이의 차이(**오차**)가 작다는 뜻이고, 그 크기를 "
-              "**평균 제곱 오차(MSE)**로 잽니다. 기울기 a와 절편 b를 움직여 MSE를 가장 작게 만들어 보세요.",
+              "**평균 제곱 오차**(MSE)로 잽니다. 기울기 a와 절편 b를 움직여 MSE를 가장 작게 만들어 보세요.",
         "en": "Does studying longer raise the score? We fit a **line y = ax + b** to four students' records. "
               "'Fits well' means the gaps (**errors**) between the real scores and the line's predictions are "
               "small, measured by the **mean squared error (MSE)**. Move the slope a and intercept b to make "
@@ -355,7 +355,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p03.rmse": {"ko": "RMSE (지금 직선)", "en": "RMSE (your line)"},
     "p03.rmse_best": {"ko": "RMSE (최소제곱 직선)", "en": "RMSE (least-squares line)"},
     "p03.rmse_note": {
-        "ko": "**평균 제곱근 오차(RMSE)**는 MSE의 제곱근입니다. MSE는 점수²의 단위라 크기를 느끼기 어렵지만, RMSE는 "
+        "ko": "**평균 제곱근 오차**(RMSE)는 MSE의 제곱근입니다. MSE는 점수²의 단위라 크기를 느끼기 어렵지만, RMSE는 "
               "점수와 같은 단위라서 '예측이 평균적으로 몇 점쯤 빗나가는가'로 읽을 수 있습니다.",
         "en": "The **root mean squared error (RMSE)** is the square root of the MSE. The MSE is in points², hard "
               "to picture; the RMSE is in points, readable as 'how many points a prediction is typically off'."},
@@ -416,7 +416,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p04.gd.header": {"ko": "경사 하강법", "en": "Gradient descent"},
     "p04.newton.header": {"ko": "뉴턴 방법", "en": "Newton's method"},
     "p04.newton.body": {
-        "ko": "기울기뿐 아니라 **곡률(2차 미분)**까지 써서, 지금 위치에서 함수를 포물선으로 근사하고 그 꼭짓점으로 "
+        "ko": "기울기뿐 아니라 **곡률**(2차 미분)까지 써서, 지금 위치에서 함수를 포물선으로 근사하고 그 꼭짓점으로 "
               "곧장 건너뜁니다. 학습률이 필요 없고 2차 함수는 **한 번에** 풉니다. 대신 2차 미분을 구해야 하고, "
               "곡률이 음수인 곳에서는 최솟값이 아니라 최댓값 쪽으로 갈 수도 있습니다.",
         "en": "Uses the **curvature (second derivative)** as well as the slope: it approximates the function "
@@ -474,7 +474,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p05.title": {"ko": "고급 경사 하강법", "en": "Beyond plain gradient descent"},
     "p05.intro": {
         "ko": "강의의 표는 경사 하강법을 고친 여섯 가지 방법을 소개합니다. 먼저 **확률적 경사 하강법(SGD)**: 매 단계 "
-              "전체 데이터 대신 **무작위로 뽑은 일부 데이터(미니배치)**의 기울기로 움직입니다. 그다음 경주에서, 전체 "
+              "전체 데이터 대신 **무작위로 뽑은 일부 데이터**(미니배치)의 기울기로 움직입니다. 그다음 경주에서, 전체 "
               "데이터의 기울기로 움직이는 경사 하강법은 길쭉한 골짜기에서 지그재그로 흔들리고 평평한 곳에서는 거의 "
               "멈춥니다. 그래서 **관성**을 더하거나(모멘텀, 네스테로프 모멘텀) 변수마다 **보폭을 따로** 조절하는 "
               "(아다그라드, 알엠에스프롭) 방법이 나왔고, 아담은 둘을 합쳤습니다. 갱신 규칙은 PyTorch의 `torch.optim`과 "
@@ -518,7 +518,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p05.sgd.jitter": {"ko": "마지막 에폭의 흔들림 (a의 표준편차)", "en": "wobble in the last epoch (std of a)"},
     "p05.race.header": {"ko": "옵티마이저 경주", "en": "The optimizer race"},
     "p05.race.gd_note": {
-        "ko": "경주의 첫 번째 주자는 **경사 하강법(전체 배치)**입니다: 이 지형에는 뽑을 데이터가 없어 매 단계 정확한 "
+        "ko": "경주의 첫 번째 주자는 **경사 하강법**(전체 배치)입니다: 이 지형에는 뽑을 데이터가 없어 매 단계 정확한 "
               "기울기를 쓰므로, 전체 데이터를 한 번에 넣은 `torch.optim.SGD`와 같고 확률적이지 않습니다.",
         "en": "The race's first runner is **gradient descent (full batch)**: these surfaces have no data to sample, "
               "so every step uses the exact gradient — `torch.optim.SGD` fed the whole data at once, nothing "
@@ -618,7 +618,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ page 7
     "p07.title": {"ko": "로지스틱 회귀", "en": "Logistic regression"},
     "p07.intro": {
-        "ko": "이번엔 점수가 아니라 **합격(1)/불합격(0)**을 예측합니다. 직선은 0과 1 밖으로 뻗어 나가므로, 직선의 "
+        "ko": "이번엔 점수가 아니라 **합격/불합격**(1/0)을 예측합니다. 직선은 0과 1 밖으로 뻗어 나가므로, 직선의 "
               "값 z = ax + b를 **시그모이드** σ(z)에 넣어 0과 1 사이의 **확률**로 바꿉니다. a는 곡선의 **가파름**, "
               "b는 곡선의 **위치**를 정합니다. 손실은 MSE 대신 **교차 엔트로피**를 씁니다.",
         "en": "Now we predict **pass (1) / fail (0)** instead of a score. A line runs off beyond 0 and 1, so its "

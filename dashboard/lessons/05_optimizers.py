@@ -84,7 +84,9 @@ def sgd_section() -> None:
         st.altair_chart(alt.Chart(trace).mark_line(strokeWidth=1.5).encode(
             x=alt.X("epoch:Q", title=t("p05.sgd.epochs")),
             y=alt.Y("mse:Q", title="MSE", scale=alt.Scale(type="log")),
-            color=alt.Color("run:N", scale=palette, title=t("p05.sgd.runner"), legend=alt.Legend(orient="bottom")),
+            color=alt.Color("run:N", scale=palette, title=t("p05.sgd.runner"),
+                            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
+            opacity=alt.value(0.7),
         ).properties(height=420), width="stretch")
     rows = []
     for k, r in runs.items():
