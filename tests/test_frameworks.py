@@ -8,8 +8,11 @@ from core.ml.frameworks import (
     EXPRESSIONS,
     autograd_graph,
     available_devices,
+    conv2d_params,
+    dense_params,
     machine_name,
     matmul_timings,
+    rnn_params,
     to_dot,
 )
 
@@ -106,3 +109,26 @@ def test_to_dot_lists_every_node_and_edge():
 def test_autograd_graph_bad_input(kwargs, match):
     with pytest.raises(ValueError, match=match):
         autograd_graph(**kwargs)
+
+
+@pytest.mark.parametrize("c_in, c_out, k", [(3, 16, 3), (1, 8, 5), (64, 128, 1)])
+def test_conv2d_params_equal_torch(c_in, c_out, k):
+    layer = torch.nn.Conv2d(c_in, c_out, k)
+    assert conv2d_params(c_in, c_out, k) == sum(p.numel() for p in layer.parameters())
+    assert conv2d_params(3, 16, 3) == 448
+
+
+@pytest.mark.parametrize("n_in, n_hidden", [(32, 64), (10, 20)])
+def test_rnn_and_dense_params_equal_torch(n_in, n_hidden):
+    assert rnn_params(n_in, n_hidden) == sum(p.numel() for p in torch.nn.RNN(n_in, n_hidden).parameters())
+    assert rnn_params(n_in, n_hidden, biases=1) == rnn_params(n_in, n_hidden) - n_hidden  # Keras SimpleRNN
+    assert dense_params(n_in, n_hidden) == sum(p.numel() for p in torch.nn.Linear(n_in, n_hidden).parameters())
+    assert rnn_params(32, 64) == 6272 and dense_params(50 * 32, 64) == 102_464
+
+
+def test_weight_sharing_keeps_counts_fixed_as_inputs_grow():
+    # A CNN's filter and an RNN's matrices do not depend on the image size or the sequence length.
+    assert {conv2d_params(3, 16, 3) for _side in (28, 224)} == {448}
+    assert dense_params(224 * 224 * 3, 16) > dense_params(28 * 28 * 3, 16) > conv2d_params(3, 16, 3)
+    with pytest.raises(ValueError, match="n_hidden"):
+        rnn_params(3, 0)

@@ -5,7 +5,7 @@ import torch
 from sklearn.linear_model import LogisticRegression
 
 from core.ml import logistic
-from core.ml.lecture_data import pass_fail
+from core.ml.lecture_data import pass_fail, pass_fail_every_hour
 
 
 def _overlapping_classes(seed=0, n=300):
@@ -49,14 +49,29 @@ def test_bce_lecture_values():
 
 
 def test_pass_fail_boundary_between_last_fail_and_first_pass():
+    # The lecture's six students: the fitted 0.5 point lies between 6 (last fail) and 8 (first pass).
     hours, passed = pass_fail()
+    assert logistic.class_gap(hours, passed) == (6.0, 8.0)
     coef, intercept, hist = logistic.fit_logistic(hours, passed)  # the defaults must be enough
     boundary = -intercept / coef[0]
-    assert 6.0 < boundary < 7.0
+    assert 6.0 < boundary < 8.0
+    assert boundary == pytest.approx(6.9434, abs=1e-3)  # the data are symmetric about 7: it creeps to 7
     p = logistic.predict_proba(hours, coef, intercept)
     np.testing.assert_array_equal(p >= 0.5, passed == 1)
     assert hist["loss"][0] == pytest.approx(np.log(2))  # all-zero start predicts 0.5 everywhere
     assert np.all(np.diff(hist["loss"]) <= 0)
+
+
+def test_every_hour_boundary_between_six_and_seven():
+    hours, passed = pass_fail_every_hour()
+    assert logistic.class_gap(hours, passed) == (6.0, 7.0)
+    coef, intercept, _ = logistic.fit_logistic(hours, passed)
+    assert 6.0 < -intercept / coef[0] < 7.0
+
+
+def test_class_gap_none_when_classes_overlap_or_one_class():
+    assert logistic.class_gap([1, 2, 3], [0, 1, 0]) is None
+    assert logistic.class_gap([1, 2], [1, 1]) is None
 
 
 def test_fit_matches_sklearn_unpenalised_optimum():

@@ -154,3 +154,14 @@ def test_operating_point_matches_sklearn_and_roc():
 def test_operating_point_threshold_is_inclusive():
     op = metrics.operating_point([0, 1], [0.5, 0.5], 0.5)
     assert (op["tn"], op["fp"], op["fn"], op["tp"]) == (0, 1, 0, 1)
+
+
+def test_confusion_totals_of_the_lecture_kit():
+    # The lecture's gloss says "양성(6명) … 음성(4명)"; its matrix has 7 actual positives and 3 negatives.
+    totals = metrics.confusion_totals(**covid_confusion())
+    assert totals == {"actual_pos": 7, "actual_neg": 3, "pred_pos": 8, "pred_neg": 2, "correct": 7, "total": 10}
+    scores = metrics.binary_metrics(**covid_confusion())
+    assert scores["accuracy"] == pytest.approx(totals["correct"] / totals["total"]) == pytest.approx(0.7)
+    assert scores["recall"] == pytest.approx(6 / totals["actual_pos"]) == pytest.approx(6 / 7)
+    with pytest.raises(ValueError, match="tn"):
+        metrics.confusion_totals(tn=-1, fp=0, fn=0, tp=0)

@@ -10,7 +10,7 @@ from core.ml import optim
 
 # name -> (torch class, keyword arguments that turn it into that optimizer)
 TORCH = {
-    "sgd": (torch.optim.SGD, {}),
+    "gd": (torch.optim.SGD, {}),
     "momentum": (torch.optim.SGD, {"momentum": 0.9}),
     "nesterov": (torch.optim.SGD, {"momentum": 0.9, "nesterov": True}),
     "adagrad": (torch.optim.Adagrad, {}),
@@ -66,7 +66,7 @@ def test_paths_equal_torch_optim_with_custom_hyperparameters(name, lr, hyper, su
 
 def test_optimizer_info_defaults_are_torchs():
     assert set(optim.OPTIMIZER_INFO) == set(optim.OPTIMIZERS) == set(optim.DEFAULT_LR)
-    assert set(optim.OPTIMIZERS) == {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"}
+    assert set(optim.OPTIMIZERS) == {"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"}
     for name, info in optim.OPTIMIZER_INFO.items():
         assert info["ko"] and info["en"]
         cls, kwargs = TORCH[name]
@@ -117,11 +117,38 @@ def test_marble_momentum_rolls_past_the_local_minimum():
     # The lecture's marble: plain GD stops in the first dip, momentum carries over the hump.
     s = optim.SURFACES["local_minimum"]
     lr = 0.03
-    sgd_end = optim.run("sgd", s.grad, s.start, 500, lr)[-1]
+    gd_end = optim.run("gd", s.grad, s.start, 500, lr)[-1]
     momentum_end = optim.run("momentum", s.grad, s.start, 500, lr)[-1]
     np.testing.assert_allclose(momentum_end, s.minimum, atol=1e-4)
-    assert sgd_end[0] > 1.5 and np.linalg.norm(s.grad(sgd_end)) < 1e-4  # the other, local minimum
-    assert s.f(*sgd_end) > s.f(*momentum_end) + 1.0
+    assert gd_end[0] > 1.5 and np.linalg.norm(s.grad(gd_end)) < 1e-4  # the other, local minimum
+    assert s.f(*gd_end) > s.f(*momentum_end) + 1.0
+
+
+def test_marble_at_the_race_defaults():
+    # Page 5 opens the race with RACE_DEFAULTS and the surface's own start and learning rates: there,
+    # plain GD settles in the local minimum (x ≈ 1.86) and Momentum and NAG reach the global one.
+    s = optim.SURFACES["local_minimum"]
+    d = optim.RACE_DEFAULTS
+    paths = optim.race("local_minimum", steps=d["total"], lr_scale=d["lr_scale"], momentum=d["momentum"],
+                       alpha=d["alpha"], beta1=d["beta1"], beta2=d["beta2"])
+    _, local_x = optim._marble_minima()
+    np.testing.assert_allclose(paths["gd"][-1], (local_x, 0.0), atol=1e-3)
+    for name in ("momentum", "nesterov"):
+        np.testing.assert_allclose(paths[name][-1], s.minimum, atol=1e-3, err_msg=name)
+    assert s.f(*paths["gd"][-1]) > s.f(*paths["momentum"][-1]) + 1.0
+    # With less inertia (μ = 0.8) momentum also stays: the escape is the momentum's doing.
+    slow = optim.race("local_minimum", ("momentum",), momentum=0.8, steps=d["total"])
+    assert slow["momentum"][-1][0] > 1.5
+
+
+def test_race_equals_run_with_the_surfaces_learning_rates():
+    s = optim.SURFACES["local_minimum"]
+    assert s.default_lr("gd") == 0.03 and s.default_lr("adam") == optim.DEFAULT_LR["adam"]
+    paths = optim.race("local_minimum", ("nesterov",), start=(3.0, 0.5), steps=20, lr_scale=2.0, momentum=0.7)
+    np.testing.assert_array_equal(paths["nesterov"], optim.run("nesterov", s.grad, (3.0, 0.5), 20, 0.06,
+                                                               momentum=0.7))
+    np.testing.assert_allclose(paths["nesterov"], torch_path("nesterov", s, (3.0, 0.5), 20, 0.06, momentum=0.7),
+                               rtol=0, atol=1e-10)
 
 
 def test_default_lr_keeps_every_race_finite():
@@ -136,7 +163,7 @@ def test_run_reports_divergence_without_warnings():
     s = optim.SURFACES["rosenbrock"]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        path = optim.run("sgd", s.grad, s.start, 50, lr=0.1)
+        path = optim.run("gd", s.grad, s.start, 50, lr=0.1)
     assert not np.isfinite(path[-1]).all()
 
 
@@ -174,10 +201,10 @@ def test_newton_converges_quadratically_on_non_quadratic():
 @pytest.mark.parametrize("call, match", [
     (lambda: optim.run("adamw", optim.SURFACES["bowl"].grad, [0, 0], 10, 0.1), "Unknown optimizer"),
     (lambda: optim.run("adam", optim.SURFACES["bowl"].grad, [0, 0], 10, 0.1, momentum=0.9), "no hyperparameter"),
-    (lambda: optim.run("sgd", optim.SURFACES["bowl"].grad, [0, 0], -1, 0.1), "steps"),
-    (lambda: optim.run("sgd", optim.SURFACES["bowl"].grad, [0, 0], 10, 0.0), "lr"),
-    (lambda: optim.run("sgd", lambda p: np.zeros(3), [0, 0], 10, 0.1), "grad_fn returned shape"),
-    (lambda: optim.run("sgd", optim.SURFACES["bowl"].grad, [], 10, 0.1), "x0"),
+    (lambda: optim.run("gd", optim.SURFACES["bowl"].grad, [0, 0], -1, 0.1), "steps"),
+    (lambda: optim.run("gd", optim.SURFACES["bowl"].grad, [0, 0], 10, 0.0), "lr"),
+    (lambda: optim.run("gd", lambda p: np.zeros(3), [0, 0], 10, 0.1), "grad_fn returned shape"),
+    (lambda: optim.run("gd", optim.SURFACES["bowl"].grad, [], 10, 0.1), "x0"),
     (lambda: optim.gradient_descent(lambda x: 2 * x, 1.0, lr=-0.1, steps=5), "lr"),
     (lambda: optim.newton(lambda x: 3.0, lambda x: 0.0, 1.0, steps=2), "f''"),
 ])

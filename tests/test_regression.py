@@ -134,3 +134,12 @@ def test_fit_gd_too_large_lr_diverges():
 def test_bad_input_raises_value_error(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_rmse_is_the_root_of_mse_for_the_lecture_line():
+    # The lecture's heading says 평균 제곱근 오차 (RMSE) over the MSE formula: MSE = 8.3, RMSE = √8.3.
+    x, y = study_hours()
+    a, b = regression.least_squares(x, y)
+    assert regression.mse(a * x + b, y) == pytest.approx(8.3)
+    assert regression.rmse(a * x + b, y) == pytest.approx(np.sqrt(8.3)) == pytest.approx(2.8810, abs=1e-4)
+    assert regression.rmse([1.0, 2.0], [1.0, 4.0]) == pytest.approx(np.sqrt(2.0))

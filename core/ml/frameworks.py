@@ -214,3 +214,39 @@ def to_dot(graph: AutogradGraph) -> str:
     lines += [f"  {src} -> {dst};" for src, dst in graph.edges]
     lines.append("}")
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- CNN vs RNN
+# The lecture's two lines: "CNN: 데이터의 특징을 추출하여 특징들의 패턴 파악(영상)", "RNN: 반복적이고 순차적인
+# 데이터 학습에 특화(음성, 텍스트)". Both share weights — a CNN across positions of an image, an RNN across
+# time steps — so their parameter counts do not grow with the image size or the sequence length.
+
+def conv2d_params(c_in: int, c_out: int, k: int, bias: bool = True) -> int:
+    """Weights of a 2-D convolution layer (``torch.nn.Conv2d(c_in, c_out, k)``, Keras ``Conv2D(c_out, k)``):
+    ``c_out · (c_in · k² + 1)`` with a bias, the same for any image size."""
+    _check_sizes(c_in=c_in, c_out=c_out, k=k)
+    return c_out * (c_in * k * k + (1 if bias else 0))
+
+
+def rnn_params(n_in: int, n_hidden: int, biases: int = 2) -> int:
+    """Weights of a simple (Elman) RNN layer, ``h_t = tanh(W_x x_t + W_h h_{t−1} + b)``:
+    ``n_hidden · (n_in + n_hidden + biases)``, the same for any sequence length.
+
+    ``biases=2`` counts like ``torch.nn.RNN`` (separate ``b_ih`` and ``b_hh``), ``biases=1`` like Keras'
+    ``SimpleRNN``."""
+    _check_sizes(n_in=n_in, n_hidden=n_hidden)
+    if biases not in (0, 1, 2):
+        raise ValueError(f"biases must be 0, 1 or 2, got {biases!r}.")
+    return n_hidden * (n_in + n_hidden + biases)
+
+
+def dense_params(n_in: int, n_out: int) -> int:
+    """Weights of a fully connected layer (``torch.nn.Linear``, Keras ``Dense``): ``n_out · (n_in + 1)``."""
+    _check_sizes(n_in=n_in, n_out=n_out)
+    return n_out * (n_in + 1)
+
+
+def _check_sizes(**sizes: int) -> None:
+    for name, value in sizes.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a whole number >= 1, got {value!r}.")

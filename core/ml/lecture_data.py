@@ -40,9 +40,23 @@ def study_hours_tutoring() -> tuple[np.ndarray, np.ndarray]:
 
 
 def pass_fail() -> tuple[np.ndarray, np.ndarray]:
-    """Study hours 2, 3, …, 12 and whether the student passed (logistic regression).
+    """The lecture's logistic-regression table: six students who studied 2, 4, 6, 8, 10, 12 hours;
+    the first three failed (label 0), the last three passed (label 1).
 
-    Everyone below 7 hours failed (label 0); everyone from 7 hours on passed (label 1).
+    The classes split between 6 and 8 hours, so a fitted curve crosses 0.5 between them.
+
+    Returns:
+        hours: float64 array, shape (6,).
+        passed: int64 array of 0/1 labels, shape (6,).
+    """
+    hours = np.arange(2.0, 13.0, 2.0)  # 2, 4, …, 12
+    passed = np.array([0, 0, 0, 1, 1, 1], dtype=np.int64)
+    return hours, passed
+
+
+def pass_fail_every_hour() -> tuple[np.ndarray, np.ndarray]:
+    """A richer set, not the lecture's: every hour 2, 3, …, 12, failing below 7 hours and passing from 7
+    on (the boundary then lies between 6 and 7).
 
     Returns:
         hours: float64 array, shape (11,).
@@ -51,6 +65,10 @@ def pass_fail() -> tuple[np.ndarray, np.ndarray]:
     hours = np.arange(2, 13, dtype=np.float64)
     passed = (hours >= 7).astype(np.int64)
     return hours, passed
+
+
+#: The logistic-regression data sets page 7 offers, the lecture's first.
+PASS_FAIL_SETS = {"lecture": pass_fail, "every_hour": pass_fail_every_hour}
 
 
 def covid_confusion() -> dict[str, int]:

@@ -11,7 +11,7 @@ from numpy.typing import ArrayLike
 
 from core._validation import check_binary_labels, check_gd_settings
 
-__all__ = ["bce", "fit_logistic", "predict_proba", "sigmoid"]
+__all__ = ["bce", "class_gap", "fit_logistic", "predict_proba", "sigmoid"]
 
 # Probabilities are kept this far from 0 and 1 inside the log so the loss stays finite
 # (log(1e-12) ≈ −27.6) when the model is confidently wrong.
@@ -129,3 +129,17 @@ def fit_logistic(X: ArrayLike, y: ArrayLike, lr: float = 0.1, epochs: int = 20_0
         w = w - lr * (X_arr.T @ error) / n
         b = b - lr * error.mean()
     return w, b, {"loss": losses, "coef": coefs, "intercept": intercepts}
+
+
+def class_gap(x: ArrayLike, y: ArrayLike) -> tuple[float, float] | None:
+    """Where one input separates 0s from 1s: ``(largest x labelled 0, smallest x labelled 1)`` when every
+    0 lies below every 1, else None. The lecture's table gives (6, 8): a fitted curve's 0.5 point lies
+    between them."""
+    x_arr = np.asarray(x, dtype=np.float64).reshape(-1)
+    y_arr = check_binary_labels(y, "y")
+    if x_arr.size != y_arr.size:
+        raise ValueError(f"x has {x_arr.size} values but y has {y_arr.size} labels; give one label per value.")
+    if y_arr.min() == y_arr.max():
+        return None
+    lo, hi = float(x_arr[y_arr == 0].max()), float(x_arr[y_arr == 1].min())
+    return (lo, hi) if lo < hi else None

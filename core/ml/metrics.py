@@ -15,7 +15,7 @@ from core._common import confusion_counts
 from core._validation import check_binary_labels
 from core._validation import check_scores as _check_scores
 
-__all__ = ["binary_metrics", "check_binary_labels", "confusion_matrix", "operating_point",
+__all__ = ["binary_metrics", "confusion_totals", "check_binary_labels", "confusion_matrix", "operating_point",
            "roc_auc", "roc_curve", "simulate_scores"]
 
 
@@ -58,6 +58,22 @@ def binary_metrics(tn: int, fp: int, fn: int, tp: int) -> dict[str, float]:
         "f1": ratio(2 * tp, 2 * tp + fp + fn),
         "fpr": ratio(fp, fp + tn),
     }
+
+
+def confusion_totals(tn: int, fp: int, fn: int, tp: int) -> dict[str, int]:
+    """The row, column and diagonal totals of a confusion matrix: how many are actually positive
+    (``tp + fn``) and negative (``tn + fp``), how many were called positive (``tp + fp``) and negative
+    (``tn + fn``), how many were classified correctly (``tp + tn``) and the total.
+
+    For the lecture's COVID kit (TN 1, FP 2, FN 1, TP 6): 7 actually positive, 3 actually negative,
+    8 called positive, 7 correct out of 10.
+    """
+    counts = {"tn": tn, "fp": fp, "fn": fn, "tp": tp}
+    for name, value in counts.items():
+        if isinstance(value, bool) or not isinstance(value, Integral) or value < 0:
+            raise ValueError(f"{name} must be a whole number >= 0, got {value!r}.")
+    return {"actual_pos": tp + fn, "actual_neg": tn + fp, "pred_pos": tp + fp, "pred_neg": tn + fn,
+            "correct": tp + tn, "total": tn + fp + fn + tp}
 
 
 def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> np.ndarray:

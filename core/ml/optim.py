@@ -18,8 +18,8 @@ from numbers import Integral
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["DEFAULT_LR", "FUNCTIONS_1D", "Function1D", "OPTIMIZERS", "OPTIMIZER_INFO", "SURFACES", "Adagrad", "Adam", "RMSprop", "SGD",
-           "Surface", "gradient_descent", "newton", "run"]
+__all__ = ["DEFAULT_LR", "FUNCTIONS_1D", "Function1D", "OPTIMIZERS", "OPTIMIZER_INFO", "RACE_DEFAULTS", "SURFACES",
+           "Adagrad", "Adam", "RMSprop", "SGD", "Surface", "gradient_descent", "newton", "race", "race_hyper", "run"]
 
 
 # --------------------------------------------------------------------------- optimizers
@@ -125,8 +125,10 @@ class Adam:
 
 
 # name -> constructor taking (lr, **hyper). "momentum" and "nesterov" are SGD with torch's flags set.
+# "gd" is torch.optim.SGD too, but on a surface with no data to sample every step uses the exact
+# gradient: it is full-batch gradient descent, not the lecture's 확률적 경사 하강법 (see core.ml.sgd).
 _CONSTRUCTORS: dict[str, Callable[..., SGD | Adagrad | RMSprop | Adam]] = {
-    "sgd": SGD,
+    "gd": SGD,
     "momentum": SGD,
     "nesterov": partial(SGD, nesterov=True),
     "adagrad": Adagrad,
@@ -138,33 +140,35 @@ OPTIMIZERS: tuple[str, ...] = tuple(_CONSTRUCTORS)
 
 # What each optimizer does (the lecture's table) and the hyperparameters run() accepts, with defaults.
 OPTIMIZER_INFO: dict[str, dict] = {
-    "sgd": {
-        "ko": "기울기 반대 방향으로 학습률만큼 이동합니다.",
-        "en": "Step against the gradient, scaled by the learning rate.",
+    "gd": {
+        "ko": "매 단계 전체 데이터의 기울기(여기서는 정확한 기울기) 반대 방향으로 학습률만큼 이동합니다. "
+              "torch.optim.SGD에 전체 데이터를 한 번에 넣은 것과 같습니다.",
+        "en": "Step against the gradient of all the data (here the exact gradient), scaled by the learning "
+              "rate: torch.optim.SGD fed the whole data at once.",
         "defaults": {},
     },
     "momentum": {
-        "ko": "이전 이동 방향(관성)을 누적해 골짜기에서 덜 흔들리고 더 빨리 내려갑니다.",
+        "ko": "이전 이동 방향(관성)을 누적해 골짜기에서 덜 흔들리고 더 빨리 내려가며, 얕은 구덩이는 넘어갑니다.",
         "en": "Accumulate past steps as velocity (inertia): less zig-zag, faster along valleys.",
         "defaults": {"momentum": 0.9},
     },
     "nesterov": {
-        "ko": "관성으로 먼저 이동할 위치의 기울기를 미리 보고 방향을 고칩니다.",
+        "ko": "관성으로 먼저 이동할 위치의 기울기를 미리 보고 방향을 고칩니다 (바닥 근처에서 브레이크).",
         "en": "Momentum that looks ahead: corrects the step with the gradient where inertia is taking it.",
         "defaults": {"momentum": 0.9},
     },
     "adagrad": {
-        "ko": "많이 변한 변수는 학습률을 줄이고 적게 변한 변수는 크게 움직입니다.",
+        "ko": "지금까지의 기울기 제곱을 모두 더해, 많이 변한 변수는 학습률을 줄이고 적게 변한 변수는 크게 움직입니다.",
         "en": "Per-coordinate step size that shrinks with the sum of all past squared gradients.",
         "defaults": {"lr_decay": 0.0, "initial_accumulator_value": 0.0, "eps": 1e-10},
     },
     "rmsprop": {
-        "ko": "Adagrad의 학습률이 너무 작아지는 문제를 최근 기울기의 지수 평균으로 해결합니다.",
+        "ko": "아다그라드의 학습률이 너무 작아지는 문제를 최근 기울기 제곱의 지수 이동 평균으로 해결합니다.",
         "en": "Adagrad with an exponential moving average of squared gradients, so steps do not die out.",
         "defaults": {"alpha": 0.99, "eps": 1e-8, "momentum": 0.0, "centered": False},
     },
     "adam": {
-        "ko": "모멘텀과 RMSprop을 합친 방법으로, 방향과 보폭을 모두 조절합니다.",
+        "ko": "모멘텀과 알엠에스프롭을 합친 방법으로, 방향과 보폭을 모두 조절합니다 (편향 보정 포함).",
         "en": "Momentum plus RMSprop with bias correction: adapts both direction and step size.",
         "defaults": {"betas": (0.9, 0.999), "eps": 1e-8},
     },
@@ -173,7 +177,7 @@ OPTIMIZER_INFO: dict[str, dict] = {
 # Learning rates for the race: each keeps every surface below finite (SGD-type steps scale with the
 # gradient, so Rosenbrock's steep walls cap them; adaptive methods step about lr per coordinate).
 DEFAULT_LR: dict[str, float] = {
-    "sgd": 1e-3,
+    "gd": 1e-3,
     "momentum": 1e-3,
     "nesterov": 1e-3,
     "adagrad": 0.5,
@@ -301,6 +305,7 @@ class Surface:
         start: default starting point. xlim, ylim: plotting window.
         minimum: the global minimum the default start leads to, or None if f has none.
         label: ``{"ko": ..., "en": ...}`` display names.
+        lr: learning rates for this surface that replace :data:`DEFAULT_LR` (see :meth:`default_lr`).
     """
 
     name: str
@@ -311,6 +316,12 @@ class Surface:
     ylim: tuple[float, float]
     minimum: tuple[float, float] | None
     label: dict[str, str]
+    lr: dict[str, float] = field(default_factory=dict)
+
+    def default_lr(self, name: str) -> float:
+        """The race's learning rate for optimizer ``name`` on this surface (before the page's scale)."""
+        _check_name(name)
+        return self.lr.get(name, DEFAULT_LR[name])
 
 
 def _bowl(x, y):
@@ -389,14 +400,46 @@ def _make_surfaces() -> dict[str, Surface]:
         Surface("saddle", _saddle, _saddle_grad, start=(-2.0, 0.01), xlim=(-2.5, 2.5), ylim=(-2.5, 2.5),
                 minimum=(0.0, float(np.sqrt(2.0))),
                 label={"ko": "안장점", "en": "Saddle point"}),
-        Surface("local_minimum", _marble, _marble_grad, start=(3.0, 1.0), xlim=(-3.5, 3.5), ylim=(-2.0, 2.0),
+        # The lecture's marble (모멘텀: "사발 가장자리에서 구슬을 굴렸을 때, local minima(구덩이)에 빠지면 구슬이
+        # 조금 올라갔다가 계속 내려감"): started high on the rim with lr 0.03 and μ = 0.9, plain GD settles in
+        # the dip at x ≈ 1.86, while Momentum and NAG carry enough speed over the hump to the global
+        # minimum (tested at the race's defaults, RACE_DEFAULTS).
+        Surface("local_minimum", _marble, _marble_grad, start=(3.4, 1.0), xlim=(-3.5, 3.5), ylim=(-2.0, 2.0),
                 minimum=(global_x, 0.0),
-                label={"ko": "지역 최솟값 (그릇 속 구슬)", "en": "Local minimum (marble in a bowl)"}),
+                label={"ko": "지역 최솟값 (그릇 속 구슬)", "en": "Local minimum (marble in a bowl)"},
+                lr={"gd": 0.03, "momentum": 0.03, "nesterov": 0.03}),
     ]
     return {s.name: s for s in surfaces}
 
 
 SURFACES: dict[str, Surface] = _make_surfaces()
+
+#: The optimizer race's settings when page 5 opens (the page reads them from here, and tests use them).
+RACE_DEFAULTS: dict = {"surface": "bowl", "total": 300, "lr_scale": 1.0, "momentum": 0.9, "alpha": 0.99,
+                       "beta1": 0.9, "beta2": 0.999}
+
+
+def race_hyper(name: str, momentum: float = 0.9, alpha: float = 0.99, beta1: float = 0.9,
+               beta2: float = 0.999) -> dict:
+    """The hyperparameters the race passes to :func:`run` for optimizer ``name``."""
+    _check_name(name)
+    return {"gd": {}, "momentum": {"momentum": momentum}, "nesterov": {"momentum": momentum}, "adagrad": {},
+            "rmsprop": {"alpha": alpha}, "adam": {"betas": (beta1, beta2)}}[name]
+
+
+def race(surface: str, names: tuple[str, ...] = OPTIMIZERS, start: tuple[float, float] | None = None,
+         steps: int = 300, lr_scale: float = 1.0, momentum: float = 0.9, alpha: float = 0.99,
+         beta1: float = 0.9, beta2: float = 0.999) -> dict[str, np.ndarray]:
+    """Every chosen optimizer's path on ``SURFACES[surface]`` from the same start (default: the
+    surface's), each with its :meth:`Surface.default_lr` times ``lr_scale``.
+
+    Returns:
+        ``{name: path}``, each path of shape (steps + 1, 2) as from :func:`run`.
+    """
+    s = SURFACES[surface]
+    start = s.start if start is None else start
+    return {n: run(n, s.grad, start, steps, s.default_lr(n) * lr_scale, **race_hyper(n, momentum, alpha, beta1, beta2))
+            for n in names}
 
 
 # --------------------------------------------------------------------------- 1-D lesson functions

@@ -16,7 +16,7 @@ from core._validation import check_design as _check_design
 from core._validation import check_gd_settings
 from core._validation import check_xy as _check_xy
 
-__all__ = ["fit_gd", "fit_multiple", "least_squares", "least_squares_steps", "mse"]
+__all__ = ["fit_gd", "fit_multiple", "least_squares", "least_squares_steps", "mse", "rmse"]
 
 
 def least_squares_steps(x: ArrayLike, y: ArrayLike) -> dict[str, np.ndarray | float]:
@@ -70,6 +70,12 @@ def mse(y_pred: ArrayLike, y: ArrayLike) -> float:
     if p.size != t.size:
         raise ValueError(f"y_pred has {p.size} values but y has {t.size}; give one prediction per target.")
     return float(np.mean((p - t) ** 2))
+
+
+def rmse(y_pred: ArrayLike, y: ArrayLike) -> float:
+    """Root mean squared error ``√MSE`` (평균 제곱근 오차), in the units of y: for the lecture's
+    least-squares line, MSE = 8.3 points² and RMSE = √8.3 ≈ 2.881 points."""
+    return float(np.sqrt(mse(y_pred, y)))
 
 
 def fit_multiple(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:

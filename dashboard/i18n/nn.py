@@ -81,7 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p10.mlp.text": {
         "ko": "은닉 뉴런 두 개가 각자 직선 하나씩(대략 OR과 NAND)을 만들고, 출력 뉴런이 그 둘을 AND로 묶습니다. "
               "시그모이드와 경사 하강법(역전파)으로 학습하는 동안의 결정 영역을 에폭 슬라이더로 되감아 보세요. "
-              "시드에 따라 국소 최솟값에 갇혀 75%나 50%에 머무는 경우도 있습니다 — 시드를 바꿔 보세요.",
+              "시드에 따라 지역 최솟값에 갇혀 75%나 50%에 머무는 경우도 있습니다 — 시드를 바꿔 보세요.",
         "en": "Each of the two hidden neurons draws one line (roughly OR and NAND) and the output neuron ANDs "
               "them. Rewind the decision regions during training (sigmoid, gradient descent with "
               "backpropagation) with the epoch slider. Some seeds get stuck in a local minimum at 75 % or "

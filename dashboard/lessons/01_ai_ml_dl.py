@@ -7,9 +7,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.ui import header, t
+from dashboard.ui import erratum, header, t
 
 header("01")
+erratum(t("p01.err.ml.lecture"), t("p01.err.ml.correct"), t("p01.err.ml.why"))
 
 # ---------------------------------------------------------------- AI ⊃ ML ⊃ DL
 st.subheader(t("p01.nest.header"))

@@ -8,8 +8,15 @@ import pandas as pd
 import streamlit as st
 
 from core.ml.lecture_data import covid_confusion
-from core.ml.metrics import binary_metrics, operating_point, roc_auc, roc_curve, simulate_scores
-from dashboard.ui import header, number, show_code, t
+from core.ml.metrics import (
+    binary_metrics,
+    confusion_totals,
+    operating_point,
+    roc_auc,
+    roc_curve,
+    simulate_scores,
+)
+from dashboard.ui import erratum, header, number, show_code, t
 
 N_PER_CLASS = 200  # people per class in the simulated score distributions
 METRICS = ("accuracy", "precision", "recall", "specificity", "f1", "fpr")
@@ -73,6 +80,13 @@ st.latex(r"F_1 = 2\,\frac{\text{Precision}\cdot\text{Recall}}{\text{Precision} +
          r"\text{FPR} = \frac{FP}{FP + TN} = 1 - \text{Specificity}")
 st.markdown(t("p02.m.explain"))
 
+# ---------------------------------------------------------------- the lecture's glosses, corrected
+st.markdown(f"**{t('p02.err.header')}**")
+lecture_counts = COVID | confusion_totals(**COVID)  # always the lecture's matrix, whatever is edited above
+for gloss in ("accuracy", "recall"):
+    erratum(t(f"p02.err.{gloss}.lecture"), t(f"p02.err.{gloss}.correct", **lecture_counts),
+            t(f"p02.err.{gloss}.why", **lecture_counts))
+
 # ---------------------------------------------------------------- ROC curve
 st.subheader(t("p02.roc.header"))
 st.markdown(t("p02.roc.body", n=N_PER_CLASS))
@@ -121,4 +135,4 @@ with roc_col:
 st.latex(r"\text{TPR} = \frac{TP}{TP + FN},\quad \text{FPR} = \frac{FP}{FP + TN},\quad "
          r"\text{AUC} = \int_0^1 \text{TPR}\; d(\text{FPR})")
 
-show_code(binary_metrics, roc_curve, roc_auc, operating_point, simulate_scores)
+show_code(binary_metrics, confusion_totals, roc_curve, roc_auc, operating_point, simulate_scores)

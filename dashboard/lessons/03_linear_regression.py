@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from core.ml.lecture_data import study_hours
-from core.ml.regression import least_squares, least_squares_steps, mse
-from dashboard.ui import header, number, show_code, t
+from core.ml.regression import least_squares, least_squares_steps, mse, rmse
+from dashboard.ui import erratum, header, number, show_code, t
 
 A_RANGE, B_RANGE = (-5.0, 10.0), (40.0, 110.0)  # slider ranges; they contain the lecture's answer
 
@@ -50,9 +50,11 @@ with line_col:
     # The model itself: evaluating ŷ = a x + b is what the learner is asked to picture.
     y_hat = a * x + b
     loss, best_loss = mse(y_hat, y), mse(a_best * x + b_best, y)
-    m1, m2 = st.columns(2)
+    m1, m2, m3, m4 = st.columns(4)
     m1.metric(t("p03.mse"), number(loss, 3), delta=number(loss - best_loss, 3), delta_color="inverse")
     m2.metric(t("p03.mse_best"), number(best_loss, 3))
+    m3.metric(t("p03.rmse"), number(rmse(y_hat, y), 3))
+    m4.metric(t("p03.rmse_best"), number(rmse(a_best * x + b_best, y), 3))
     st.button(t("p03.snap"), key="p03_snap", on_click=snap_to_least_squares)
 
     grid = np.array([min(x.min(), 0.0), x.max() + 1.0])
@@ -72,12 +74,21 @@ with line_col:
         x=x_enc, y=y_enc, tooltip=["x", "y", alt.Tooltip("y_hat:Q", format=".2f")])
     st.altair_chart((line_chart + residuals + dots).properties(height=340), width="stretch")
     st.caption(t("p03.residual_note"))
-st.latex(r"\hat y = a x + b,\qquad \text{MSE} = \frac{1}{n}\sum_{i=1}^{n}\left(\hat y_i - y_i\right)^2")
+st.latex(r"\hat y = a x + b,\qquad \text{MSE} = \frac{1}{n}\sum_{i=1}^{n}\left(\hat y_i - y_i\right)^2,"
+         r"\qquad \text{RMSE} = \sqrt{\text{MSE}}")
+st.markdown(t("p03.rmse_note"))
+# The lecture's own line on the lecture's own table, whatever the table above holds now.
+lx, ly = study_hours()
+la, lb = least_squares(lx, ly)
+erratum(t("p03.err.rmse.lecture"),
+        t("p03.err.rmse.correct", mse=number(mse(la * lx + lb, ly), 3), rmse=number(rmse(la * lx + lb, ly), 3)),
+        t("p03.err.rmse.why"))
 
 # ---------------------------------------------------------------- least squares step by step
 st.subheader(t("p03.ls.header"))
 st.markdown(t("p03.ls.body"))
 st.latex(r"a = \frac{\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i - \bar x)^2},\qquad b = \bar y - a\,\bar x")
+erratum(t("p03.err.index.lecture"), t("p03.err.index.correct", a=number(la), b=number(lb)), t("p03.err.index.why"))
 work = pd.DataFrame(index=[str(i) for i in range(1, x.size + 1)], data={
     "x": x, "y": y, "x − x̄": steps["dx"], "y − ȳ": steps["dy"],
     "(x − x̄)(y − ȳ)": steps["dx_dy"], "(x − x̄)²": steps["dx_sq"]})
@@ -89,4 +100,4 @@ st.latex(rf"a = \frac{{{number(steps['sum_dx_dy'])}}}{{{number(steps['sum_dx_sq'
          rf"\qquad b = {number(steps['y_mean'])} - {number(steps['a'])} \times {number(steps['x_mean'])}"
          rf" = {number(steps['b'])}")
 
-show_code(least_squares_steps, least_squares, mse)
+show_code(least_squares_steps, least_squares, mse, rmse)

@@ -1,5 +1,6 @@
 """Page 4 · 경사 하강법: gradient descent on a 1-D function with a learning-rate slider (too small, good,
-too large → divergence), the iterates drawn on the curve, and Newton's method beside it.
+too large → divergence), the iterates drawn on the curve, and Newton's method beside it; then the
+lecture's own problem, the study-hours MSE(a, b), descended to a = 2.3, b = 79.
 
 The functions (``core.ml.optim.FUNCTIONS_1D``) and the iterates (``core.ml.optim.gradient_descent`` and
 ``core.ml.optim.newton``) come from core; the page only draws them.
@@ -9,8 +10,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core.ml.lecture_data import study_hours
 from core.ml.optim import FUNCTIONS_1D as FUNCTIONS
 from core.ml.optim import gradient_descent, newton
+from core.ml.regression import least_squares
+from core.ml.sgd import MSE_SURFACE_DEFAULTS, mse_grid, sgd_linear
+from dashboard.ml_charts import mse_map
 from dashboard.ui import header, number, show_code, t
 
 WINDOW = (-3.0, 3.0)  # the x range drawn; iterates that leave it are clipped from the picture
@@ -98,4 +103,56 @@ table = pd.DataFrame({t("p04.col.step"): np.arange(shown), t("p04.gd.header"): g
 table[t("p04.newton.header")] = pd.Series(newton_path[:shown])
 st.dataframe(table.set_index(t("p04.col.step")).T.style.format("{:.4g}"), width="stretch")
 
-show_code(gradient_descent, newton)
+
+
+# ---------------------------------------------------------------- the lecture's MSE(a, b)
+@st.cache_data(show_spinner=False)
+def descend_mse(lr: float, epochs: int) -> dict[str, np.ndarray]:
+    x, y = study_hours()
+    a0, b0 = MSE_SURFACE_DEFAULTS["start"]
+    n = x.size  # one batch of all the data: plain (full-batch) gradient descent
+    run = sgd_linear(x, y, batch_size=n, lr=lr, epochs=epochs, coef0=[a0], intercept0=b0)
+    return {"params": run["params"], "loss": run["loss"]}
+
+
+@st.fragment
+def mse_section() -> None:
+    d = MSE_SURFACE_DEFAULTS
+    st.subheader(t("p04.mse.header"))
+    st.markdown(t("p04.mse.body", a0=number(d["start"][0]), b0=number(d["start"][1])))
+    st.latex(r"\text{MSE}(a, b) = \frac{1}{n}\sum_i (a x_i + b - y_i)^2,\quad "
+             r"\frac{\partial\,\text{MSE}}{\partial a} = \frac{2}{n}\sum_i (\hat y_i - y_i)\,x_i,\quad "
+             r"\frac{\partial\,\text{MSE}}{\partial b} = \frac{2}{n}\sum_i (\hat y_i - y_i)")
+    c1, c2 = st.columns(2)
+    lr_mse = c1.select_slider(t("p04.mse.lr"), options=[0.001, 0.003, 0.01, 0.02, 0.03, 0.035],
+                              value=d["gd_lr"], key="p04_mse_lr")
+    epochs = c2.select_slider(t("p04.mse.epochs"), options=[10, 50, 100, 300, 1000, 2000, 5000],
+                              value=d["gd_epochs"], key="p04_mse_epochs")
+    result = descend_mse(lr_mse, epochs)
+    params, loss = result["params"], result["loss"]
+    x, y = study_hours()
+    a_best, b_best = least_squares(x, y)
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("p04.mse.a"), number(float(params[-1, 0])))
+    m2.metric(t("p04.mse.b"), number(float(params[-1, 1])))
+    m3.metric(t("p04.mse.loss"), number(float(loss[-1])))
+    if not np.isfinite(loss[-1]):
+        st.error(t("p04.mse.diverged"))
+    keep = np.unique(np.geomspace(1, len(params), 400).astype(int) - 1)  # log-spaced: the start matters most
+    map_col, curve_col = st.columns([1, 1])
+    with map_col:
+        st.markdown(f"**{t('p04.mse.map')}**")
+        st.altair_chart(mse_map(x, y, {t("p04.mse.run"): params[keep]}, {t("p04.mse.run"): "#ea580c"},
+                                d["a_lim"], d["b_lim"], (a_best, b_best), t("p04.mse.a_axis"),
+                                t("p04.mse.b_axis"), t("p04.col.method")), width="content")
+    with curve_col:
+        st.markdown(f"**{t('p04.mse.curve')}**")
+        curve = pd.DataFrame({"step": keep, "mse": loss[keep]})
+        curve = curve[np.isfinite(curve["mse"])]
+        st.altair_chart(alt.Chart(curve).mark_line(color="#ea580c").encode(
+            x=alt.X("step:Q", title=t("p04.col.step")),
+            y=alt.Y("mse:Q", title="MSE", scale=alt.Scale(type="log"))).properties(height=420), width="stretch")
+
+
+mse_section()
+show_code(gradient_descent, newton, sgd_linear, mse_grid)

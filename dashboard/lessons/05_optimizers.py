@@ -1,33 +1,113 @@
-"""Page 5 · 고급 경사 하강법: SGD, Momentum, NAG, Adagrad, RMSProp and Adam racing on a 2-D surface,
-with hyperparameter sliders, a step slider to rewind the race, the loss per step and the lecture's table.
+"""Page 5 · 고급 경사 하강법: stochastic, mini-batch and batch gradient descent on the lecture's study-hours
+MSE over (a, b) (noisy paths, the loss per update, a batch-size slider); then full-batch gradient descent,
+Momentum, NAG, Adagrad, RMSProp and Adam racing on a 2-D surface, with hyperparameter sliders, a step
+slider to rewind the race, the loss per step and the lecture's table.
 
-Paths come from ``core.ml.optim.run`` (torch.optim's update rules); surfaces from ``core.ml.optim.SURFACES``.
+Runs come from ``core.ml.sgd.sgd_linear`` (torch.optim.SGD's updates on seeded mini-batches) and
+``core.ml.optim.race`` (torch.optim's update rules); surfaces and defaults from ``core.ml.optim``.
 """
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.ml.optim import DEFAULT_LR, OPTIMIZER_INFO, OPTIMIZERS, SGD, SURFACES, Adagrad, Adam, RMSprop, run
+from core.ml.lecture_data import study_hours
+from core.ml.optim import (
+    OPTIMIZER_INFO,
+    OPTIMIZERS,
+    RACE_DEFAULTS,
+    SGD,
+    SURFACES,
+    Adagrad,
+    Adam,
+    RMSprop,
+    race,
+    run,
+)
+from core.ml.regression import least_squares
+from core.ml.sgd import MSE_SURFACE_DEFAULTS, batch_order, sgd_linear
+from dashboard.ml_charts import mse_map
 from dashboard.ui import header, lang, number, show_code, t
 
 GRID = 60  # contour-grid resolution per axis (GRID² cells)
+MAP_SIZE = 460  # px: the maps are square
 # Vega has no built-in star; a custom symbol is an SVG path in a unit box.
 STAR = ("M0,-1L0.2245,-0.309L0.9511,-0.309L0.3633,0.118L0.5878,0.809L0,0.382L-0.5878,0.809L-0.3633,0.118"
         "L-0.9511,-0.309L-0.2245,-0.309Z")
 COLORS = dict(zip(OPTIMIZERS, ["#e41a1c", "#ff7f00", "#984ea3", "#4daf4a", "#377eb8", "#f781bf"], strict=True))
+SGD_COLORS = {"batch": "#2563eb", "mini": "#16a34a", "sgd": "#dc2626"}
 
 header("05")
 
 
+# ---------------------------------------------------------------- stochastic gradient descent
 @st.cache_data(show_spinner=False)
-def race(surface: str, names: tuple[str, ...], start: tuple[float, float], steps: int, lr_scale: float,
-         momentum: float, alpha: float, beta1: float, beta2: float) -> dict[str, np.ndarray]:
+def sgd_runs(batch: int, lr: float, epochs: int, seed: int) -> dict[str, dict[str, np.ndarray]]:
+    """Batch GD (all 4), mini-batch (``batch``) and SGD (1) from the same start, same seed."""
+    x, y = study_hours()
+    a0, b0 = MSE_SURFACE_DEFAULTS["start"]
+    out = {}
+    for kind, size in (("batch", x.size), ("mini", batch), ("sgd", 1)):
+        r = sgd_linear(x, y, batch_size=size, lr=lr, epochs=epochs, coef0=[a0], intercept0=b0, seed=seed)
+        out[kind] = {k: r[k] for k in ("params", "loss", "epoch")}
+    return out
+
+
+@st.fragment
+def sgd_section() -> None:
+    d = MSE_SURFACE_DEFAULTS
+    x, y = study_hours()
+    st.subheader(t("p05.sgd.header"))
+    st.markdown(t("p05.sgd.body"))
+    c1, c2, c3, c4 = st.columns(4)
+    batch = c1.slider(t("p05.sgd.batch"), 1, int(x.size), d["batch_size"], 1, key="p05_sgd_batch")
+    lr = c2.select_slider(t("p05.sgd.lr"), options=[0.001, 0.003, 0.005, 0.01, 0.015], value=d["lr"],
+                          key="p05_sgd_lr")
+    epochs = c3.select_slider(t("p05.sgd.epochs"), options=[10, 30, 100, 300, 1000], value=d["epochs"],
+                              key="p05_sgd_epochs")
+    seed = int(c4.number_input(t("p05.sgd.seed"), 0, 9999, d["seed"], 1, key="p05_sgd_seed"))
+    runs = sgd_runs(batch, lr, epochs, seed)
+    names = {"batch": t("p05.sgd.run.batch"), "mini": t("p05.sgd.run.mini", m=batch), "sgd": t("p05.sgd.run.sgd")}
+    a_best, b_best = least_squares(x, y)
+    map_col, loss_col = st.columns([1, 1])
+    with map_col:
+        st.markdown(f"**{t('p05.sgd.map')}**")
+        st.altair_chart(mse_map(x, y, {names[k]: r["params"] for k, r in runs.items()},
+                                {names[k]: SGD_COLORS[k] for k in runs}, d["a_lim"], d["b_lim"], (a_best, b_best),
+                                t("p04.mse.a_axis"), t("p04.mse.b_axis"), t("p05.sgd.runner")), width="content")
+    with loss_col:
+        st.markdown(f"**{t('p05.sgd.loss')}**")
+        frames = [pd.DataFrame({"run": names[k], "epoch": r["epoch"], "mse": r["loss"]}) for k, r in runs.items()]
+        trace = pd.concat(frames, ignore_index=True)
+        trace = trace[np.isfinite(trace["mse"])]
+        palette = alt.Scale(domain=list(names.values()), range=[SGD_COLORS[k] for k in names])
+        st.altair_chart(alt.Chart(trace).mark_line(strokeWidth=1.5).encode(
+            x=alt.X("epoch:Q", title=t("p05.sgd.epochs")),
+            y=alt.Y("mse:Q", title="MSE", scale=alt.Scale(type="log")),
+            color=alt.Color("run:N", scale=palette, title=t("p05.sgd.runner"),
+                            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
+            opacity=alt.value(0.7),
+        ).properties(height=420), width="stretch")
+    rows = []
+    for k, r in runs.items():
+        per_epoch = int(round(1 / r["epoch"][1])) if len(r["epoch"]) > 1 else 1
+        last = r["params"][-per_epoch - 1:]  # the points visited during the last epoch
+        rows.append({t("p05.sgd.runner"): names[k], t("p05.sgd.updates"): len(r["params"]) - 1,
+                     t("p05.sgd.final"): f"({number(float(r['params'][-1, 0]), 3)}, {number(float(r['params'][-1, 1]), 3)})",
+                     t("p05.sgd.final_mse"): number(float(r["loss"][-1])),
+                     t("p05.sgd.jitter"): number(float(np.std(last[:, 0])), 3)})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+sgd_section()
+
+
+# ---------------------------------------------------------------- the race
+@st.cache_data(show_spinner=False)
+def cached_race(surface: str, names: tuple[str, ...], start: tuple[float, float], steps: int, lr_scale: float,
+                momentum: float, alpha: float, beta1: float, beta2: float) -> dict[str, np.ndarray]:
     """Every chosen optimizer's path, shape (steps + 1, 2), from the same start on ``surface``."""
-    hyper = {"sgd": {}, "momentum": {"momentum": momentum}, "nesterov": {"momentum": momentum},
-             "adagrad": {}, "rmsprop": {"alpha": alpha}, "adam": {"betas": (beta1, beta2)}}
-    grad = SURFACES[surface].grad
-    return {n: run(n, grad, start, steps, DEFAULT_LR[n] * lr_scale, **hyper[n]) for n in names}
+    return race(surface, names, start, steps, lr_scale, momentum, alpha, beta1, beta2)
 
 
 @st.cache_data(show_spinner=False)
@@ -41,106 +121,120 @@ def landscape(surface: str) -> pd.DataFrame:
                          "f": s.f(X, Y).ravel()})
 
 
-# ---------------------------------------------------------------- controls
-top1, top2, top3 = st.columns([2, 3, 1])
-surface_name = top1.selectbox(t("p05.surface"), list(SURFACES), key="p05_surface",
-                              format_func=lambda k: SURFACES[k].label[lang()])
-surface = SURFACES[surface_name]
-names = top2.multiselect(t("p05.opts"), OPTIMIZERS, default=list(OPTIMIZERS), key="p05_opts",
-                         format_func=lambda n: t(f"p05.name.{n}"))
-total = top3.select_slider(t("p05.total"), options=[50, 100, 300, 1000], value=300, key="p05_total")
+@st.fragment
+def race_section() -> None:
+    """Controls, maps, standings and the lecture's table of the optimizer race (reruns on its own)."""
+    st.subheader(t("p05.race.header"))
+    st.markdown(t("p05.race.gd_note"))
+    d = RACE_DEFAULTS
+    # ---------------------------------------------------------------- controls
+    top1, top2, top3 = st.columns([2, 3, 1])
+    surface_name = top1.selectbox(t("p05.surface"), list(SURFACES), index=list(SURFACES).index(d["surface"]),
+                                  key="p05_surface",
+                                  format_func=lambda k: SURFACES[k].label[lang()])
+    surface = SURFACES[surface_name]
+    names = top2.multiselect(t("p05.opts"), OPTIMIZERS, default=list(OPTIMIZERS), key="p05_opts",
+                             format_func=lambda n: t(f"p05.name.{n}"))
+    total = top3.select_slider(t("p05.total"), options=[50, 100, 300, 1000], value=d["total"], key="p05_total")
 
-with st.expander(t("p05.hyper"), expanded=True):
-    h1, h2, h3, h4, h5 = st.columns(5)
-    lr_scale = h1.select_slider(t("p05.lr_scale"), options=[0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0], value=1.0,
-                                key="p05_lr_scale")
-    momentum = h2.slider(t("p05.momentum"), 0.0, 0.99, 0.9, 0.01, key="p05_momentum")
-    alpha = h3.slider(t("p05.alpha"), 0.5, 0.999, 0.99, 0.001, key="p05_alpha")
-    beta1 = h4.slider(t("p05.beta1"), 0.0, 0.99, 0.9, 0.01, key="p05_beta1")
-    beta2 = h5.select_slider(t("p05.beta2"), options=[0.9, 0.99, 0.999, 0.9999], value=0.999, key="p05_beta2")
-    s1, s2 = st.columns(2)
-    # Keys carry the surface name: each surface has its own window, so its own start sliders.
-    start_x = s1.slider(t("p05.start_x"), *surface.xlim, value=float(surface.start[0]), step=0.05,
-                        key=f"p05_x0_{surface_name}")
-    start_y = s2.slider(t("p05.start_y"), *surface.ylim, value=float(surface.start[1]), step=0.05,
-                        key=f"p05_y0_{surface_name}")
+    with st.expander(t("p05.hyper"), expanded=True):
+        h1, h2, h3, h4, h5 = st.columns(5)
+        lr_scale = h1.select_slider(t("p05.lr_scale"), options=[0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0], value=d["lr_scale"],
+                                    key="p05_lr_scale")
+        momentum = h2.slider(t("p05.momentum"), 0.0, 0.99, d["momentum"], 0.01, key="p05_momentum")
+        alpha = h3.slider(t("p05.alpha"), 0.5, 0.999, d["alpha"], 0.001, key="p05_alpha")
+        beta1 = h4.slider(t("p05.beta1"), 0.0, 0.99, d["beta1"], 0.01, key="p05_beta1")
+        beta2 = h5.select_slider(t("p05.beta2"), options=[0.9, 0.99, 0.999, 0.9999], value=d["beta2"],
+                                 key="p05_beta2")
+        s1, s2 = st.columns(2)
+        # Keys carry the surface name: each surface has its own window, so its own start sliders.
+        start_x = s1.slider(t("p05.start_x"), *surface.xlim, value=float(surface.start[0]), step=0.05,
+                            key=f"p05_x0_{surface_name}")
+        start_y = s2.slider(t("p05.start_y"), *surface.ylim, value=float(surface.start[1]), step=0.05,
+                            key=f"p05_y0_{surface_name}")
 
-if not names:
-    st.info(t("p05.none"))
-    st.stop()
-paths = race(surface_name, tuple(names), (start_x, start_y), total, lr_scale, momentum, alpha, beta1, beta2)
-shown = st.slider(t("p05.step"), 0, total, total, key=f"p05_step_{total}")
+    if not names:
+        st.info(t("p05.none"))
+        return
+    paths = cached_race(surface_name, tuple(names), (start_x, start_y), total, lr_scale, momentum, alpha, beta1, beta2)
+    shown = st.slider(t("p05.step"), 0, total, total, key=f"p05_step_{total}")
 
-# ---------------------------------------------------------------- charts
-frames = []
-for n, path in paths.items():
-    visible = path[: shown + 1]  # (shown + 1, 2)
-    with np.errstate(over="ignore", invalid="ignore"):
-        loss = surface.f(visible[:, 0], visible[:, 1])
-    frames.append(pd.DataFrame({"optimizer": t(f"p05.name.{n}"), "step": np.arange(shown + 1),
-                                "x": visible[:, 0], "y": visible[:, 1], "loss": loss}))
-trace = pd.concat(frames, ignore_index=True)
-trace = trace[np.isfinite(trace[["x", "y", "loss"]]).all(axis=1)]  # a diverged run stops being drawn
-palette = alt.Scale(domain=[t(f"p05.name.{n}") for n in names], range=[COLORS[n] for n in names])
-color = alt.Color("optimizer:N", title=t("p05.col.optimizer"), scale=palette)
+    # ---------------------------------------------------------------- charts
+    frames = []
+    for n, path in paths.items():
+        visible = path[: shown + 1]  # (shown + 1, 2)
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss = surface.f(visible[:, 0], visible[:, 1])
+        frames.append(pd.DataFrame({"optimizer": t(f"p05.name.{n}"), "step": np.arange(shown + 1),
+                                    "x": visible[:, 0], "y": visible[:, 1], "loss": loss}))
+    trace = pd.concat(frames, ignore_index=True)
+    trace = trace[np.isfinite(trace[["x", "y", "loss"]]).all(axis=1)]  # a diverged run stops being drawn
+    palette = alt.Scale(domain=[t(f"p05.name.{n}") for n in names], range=[COLORS[n] for n in names])
+    color = alt.Color("optimizer:N", title=t("p05.col.optimizer"), scale=palette)
 
-map_col, loss_col = st.columns([3, 2])
-with map_col:
-    st.markdown(f"**{t('p05.map')}**")
-    x_enc = alt.X("x:Q", scale=alt.Scale(domain=list(surface.xlim), nice=False), title="x")
-    y_enc = alt.Y("y:Q", scale=alt.Scale(domain=list(surface.ylim), nice=False), title="y")
-    heat = alt.Chart(landscape(surface_name)).mark_rect().encode(
-        x=x_enc, x2="x2:Q", y=y_enc, y2="y2:Q",
-        color=alt.Color("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None),
-        # an outline in the fill colour closes the hairline seams between neighbouring cells
-        stroke=alt.Stroke("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None))
-    lines = alt.Chart(trace).mark_line(strokeWidth=2.5, clip=True).encode(x=x_enc, y=y_enc, color=color,
-                                                                         order="step:Q")
-    heads = alt.Chart(trace[trace["step"] == trace.groupby("optimizer")["step"].transform("max")]).mark_point(
-        size=120, filled=True, stroke="white", clip=True).encode(
-        x=x_enc, y=y_enc, color=alt.Color("optimizer:N", scale=palette, legend=None), tooltip=["optimizer", "step", "x", "y", "loss"])
-    layers = [heat, lines, heads]
-    if surface.minimum is not None:
-        star = pd.DataFrame({"x": [surface.minimum[0]], "y": [surface.minimum[1]]})
-        layers.append(alt.Chart(star).mark_point(shape=STAR, size=400, filled=True, color="gold",
-                                                 stroke="black").encode(x=x_enc, y=y_enc))
-    # the heat map's quantitative colour and the optimizers' categorical colour must not share one scale
-    st.altair_chart(alt.layer(*layers).resolve_scale(color="independent").properties(height=460),
-                    width="stretch")
-with loss_col:
-    st.markdown(f"**{t('p05.loss')}**")
-    loss_chart = alt.Chart(trace).mark_line(clip=True).encode(
-        x=alt.X("step:Q", title=t("p05.col.step"), scale=alt.Scale(domain=[0, total])),
-        y=alt.Y("loss:Q", title=t("p05.col.loss"), scale=alt.Scale(type="symlog")),
-        color=color, tooltip=["optimizer", "step", "loss"])
-    st.altair_chart(loss_chart.properties(height=460), width="stretch")
+    map_col, loss_col = st.columns([3, 2])
+    with map_col:
+        st.markdown(f"**{t('p05.map')}**")
+        x_enc = alt.X("x:Q", scale=alt.Scale(domain=list(surface.xlim), nice=False), title="x")
+        y_enc = alt.Y("y:Q", scale=alt.Scale(domain=list(surface.ylim), nice=False), title="y")
+        heat = alt.Chart(landscape(surface_name)).mark_rect().encode(
+            x=x_enc, x2="x2:Q", y=y_enc, y2="y2:Q",
+            color=alt.Color("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None),
+            # an outline in the fill colour closes the hairline seams between neighbouring cells
+            stroke=alt.Stroke("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None))
+        lines = alt.Chart(trace).mark_line(strokeWidth=2.5, clip=True).encode(x=x_enc, y=y_enc, color=color,
+                                                                             order="step:Q")
+        heads = alt.Chart(trace[trace["step"] == trace.groupby("optimizer")["step"].transform("max")]).mark_point(
+            size=120, filled=True, stroke="white", clip=True).encode(
+            x=x_enc, y=y_enc, color=alt.Color("optimizer:N", scale=palette, legend=None), tooltip=["optimizer", "step", "x", "y", "loss"])
+        layers = [heat, lines, heads]
+        if surface.minimum is not None:
+            star = pd.DataFrame({"x": [surface.minimum[0]], "y": [surface.minimum[1]]})
+            layers.append(alt.Chart(star).mark_point(shape=STAR, size=400, filled=True, color="gold",
+                                                     stroke="black").encode(x=x_enc, y=y_enc))
+        # the heat map's quantitative colour and the optimizers' categorical colour must not share one scale
+        st.altair_chart(alt.layer(*layers).resolve_scale(color="independent")
+                        .properties(width=MAP_SIZE, height=MAP_SIZE), width="content")
+    with loss_col:
+        st.markdown(f"**{t('p05.loss')}**")
+        loss_chart = alt.Chart(trace).mark_line(clip=True).encode(
+            x=alt.X("step:Q", title=t("p05.col.step"), scale=alt.Scale(domain=[0, total])),
+            y=alt.Y("loss:Q", title=t("p05.col.loss"), scale=alt.Scale(type="symlog")),
+            color=color, tooltip=["optimizer", "step", "loss"])
+        st.altair_chart(loss_chart.properties(height=460), width="stretch")
 
-# ---------------------------------------------------------------- standings
-st.markdown(f"**{t('p05.results')}**")
-rows = []
-for n, path in paths.items():
-    x, y = path[shown]
-    with np.errstate(over="ignore", invalid="ignore"):
-        loss = float(surface.f(x, y))
-    finite = np.isfinite(loss) and np.isfinite(path[shown]).all()
-    rows.append({t("p05.col.optimizer"): t(f"p05.name.{n}"),
-                 t("p05.col.lr"): number(DEFAULT_LR[n] * lr_scale),
-                 t("p05.col.point"): f"({number(x, 3)}, {number(y, 3)})" if finite else t("p05.diverged"),
-                 t("p05.col.final"): number(loss) if finite else t("p05.diverged")})
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    if surface_name == "local_minimum":
+        st.info(t("p05.marble", x0=number(start_x), mu=number(momentum)))
 
-st.subheader(t("p05.table"))
-info = pd.DataFrame([{t("p05.col.optimizer"): t(f"p05.name.{n}"), t("p05.col.what"): OPTIMIZER_INFO[n][lang()],
-                      t("p05.col.defaults"): ", ".join(f"{k}={v}" for k, v in OPTIMIZER_INFO[n]["defaults"].items())
-                      or "—", t("p05.col.lr"): DEFAULT_LR[n]} for n in OPTIMIZERS])
-st.dataframe(info, hide_index=True, width="stretch")
-st.latex(r"\textbf{SGD}:\ \theta \leftarrow \theta - \eta\, g \qquad "
-         r"\textbf{Momentum}:\ b \leftarrow \mu b + g,\ \ \theta \leftarrow \theta - \eta\, b \qquad "
-         r"\textbf{NAG}:\ \theta \leftarrow \theta - \eta\,(g + \mu b)")
-st.latex(r"\textbf{Adagrad}:\ s \leftarrow s + g^2,\ \ \theta \leftarrow \theta - \frac{\eta\, g}{\sqrt{s} + \epsilon}"
-         r"\qquad \textbf{RMSProp}:\ v \leftarrow \alpha v + (1-\alpha) g^2,\ \ "
-         r"\theta \leftarrow \theta - \frac{\eta\, g}{\sqrt{v} + \epsilon}")
-st.latex(r"\textbf{Adam}:\ m \leftarrow \beta_1 m + (1-\beta_1) g,\ \ v \leftarrow \beta_2 v + (1-\beta_2) g^2,\ \ "
-         r"\theta \leftarrow \theta - \eta\,\frac{m / (1-\beta_1^t)}{\sqrt{v / (1-\beta_2^t)} + \epsilon}")
+    # ---------------------------------------------------------------- standings
+    st.markdown(f"**{t('p05.results')}**")
+    rows = []
+    for n, path in paths.items():
+        x, y = path[shown]
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss = float(surface.f(x, y))
+        finite = np.isfinite(loss) and np.isfinite(path[shown]).all()
+        rows.append({t("p05.col.optimizer"): t(f"p05.name.{n}"),
+                     t("p05.col.lr"): number(surface.default_lr(n) * lr_scale),
+                     t("p05.col.point"): f"({number(x, 3)}, {number(y, 3)})" if finite else t("p05.diverged"),
+                     t("p05.col.final"): number(loss) if finite else t("p05.diverged")})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
-show_code(run, SGD, Adagrad, RMSprop, Adam)
+    st.subheader(t("p05.table"))
+    info = pd.DataFrame([{t("p05.col.optimizer"): t(f"p05.name.{n}"), t("p05.col.what"): OPTIMIZER_INFO[n][lang()],
+                          t("p05.col.defaults"): ", ".join(f"{k}={v}" for k, v in OPTIMIZER_INFO[n]["defaults"].items())
+                          or "—", t("p05.col.lr"): surface.default_lr(n)} for n in OPTIMIZERS])
+    st.dataframe(info, hide_index=True, width="stretch")
+    st.latex(r"\textbf{GD/SGD}:\ \theta \leftarrow \theta - \eta\, g \qquad "
+             r"\textbf{Momentum}:\ b \leftarrow \mu b + g,\ \ \theta \leftarrow \theta - \eta\, b \qquad "
+             r"\textbf{NAG}:\ \theta \leftarrow \theta - \eta\,(g + \mu b)")
+    st.latex(r"\textbf{Adagrad}:\ s \leftarrow s + g^2,\ \ \theta \leftarrow \theta - \frac{\eta\, g}{\sqrt{s} + \epsilon}"
+             r"\qquad \textbf{RMSProp}:\ v \leftarrow \alpha v + (1-\alpha) g^2,\ \ "
+             r"\theta \leftarrow \theta - \frac{\eta\, g}{\sqrt{v} + \epsilon}")
+    st.latex(r"\textbf{Adam}:\ m \leftarrow \beta_1 m + (1-\beta_1) g,\ \ v \leftarrow \beta_2 v + (1-\beta_2) g^2,\ \ "
+             r"\theta \leftarrow \theta - \eta\,\frac{m / (1-\beta_1^t)}{\sqrt{v / (1-\beta_2^t)} + \epsilon}")
+
+
+
+race_section()
+show_code(sgd_linear, batch_order, race, run, SGD, Adagrad, RMSprop, Adam)

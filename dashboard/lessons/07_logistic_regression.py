@@ -1,5 +1,6 @@
-"""Page 7 · 로지스틱 회귀: the pass/fail data, a sigmoid moved by hand (a = steepness, b = shift), the
-cross-entropy's blue (−log p) and red (−log(1 − p)) curves, and a gradient-descent fit.
+"""Page 7 · 로지스틱 회귀: the lecture's pass/fail table (six students; a denser set as an option), a
+sigmoid moved by hand (a = steepness, b = shift), the cross-entropy's blue (−log p) and red
+(−log(1 − p)) curves with the lecture's formula corrected, and a gradient-descent fit.
 
 Every number comes from ``core.ml.logistic`` (sigmoid, bce, predict_proba, fit_logistic) and
 ``core.ml.metrics.operating_point``; the page only shapes frames for Altair.
@@ -9,23 +10,27 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.ml.lecture_data import pass_fail
-from core.ml.logistic import bce, fit_logistic, predict_proba, sigmoid
+from core.ml.lecture_data import PASS_FAIL_SETS
+from core.ml.logistic import bce, class_gap, fit_logistic, predict_proba, sigmoid
 from core.ml.metrics import operating_point
-from dashboard.ui import header, number, show_code, t
+from dashboard.ui import erratum, header, number, show_code, t
 
 A_RANGE, B_RANGE = (0.0, 5.0), (-35.0, 5.0)
 MAX_POINTS = 400  # epochs drawn on the loss curve; longer histories are thinned evenly
 BLUE, RED = "#2563eb", "#dc2626"
 
 header("07")
-hours, passed = pass_fail()
+data_set = st.radio(t("p07.data"), list(PASS_FAIL_SETS), horizontal=True, key="p07_data",
+                    format_func=lambda k: t(f"p07.data.{k}"))
+hours, passed = PASS_FAIL_SETS[data_set]()
+st.dataframe(pd.DataFrame([hours.astype(int), passed], index=[t("p07.table.hours"), t("p07.table.passed")]),
+             width="stretch")
 grid = np.linspace(0, 14, 281)
 
 
 @st.cache_data(show_spinner=False)
-def gd_fit(lr: float, epochs: int) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
-    x, y = pass_fail()
+def gd_fit(data: str, lr: float, epochs: int) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
+    x, y = PASS_FAIL_SETS[data]()
     return fit_logistic(x, y, lr=lr, epochs=epochs)
 
 
@@ -56,7 +61,7 @@ st.session_state.setdefault("p07_b", -5.0)
 s1, s2 = st.columns(2)
 a = s1.slider(t("p07.a"), *A_RANGE, step=0.05, key="p07_a")
 b = s2.slider(t("p07.b"), *B_RANGE, step=0.25, key="p07_b")
-p_students = predict_proba(hours, [a], b)  # (11,)
+p_students = predict_proba(hours, [a], b)  # (N,)
 m1, m2, m3 = st.columns(3)
 m1.metric(t("p07.loss"), number(bce(passed, p_students)))
 m2.metric(t("p07.half"), number(-b / a) if a > 0 else "—")
@@ -70,6 +75,7 @@ st.altair_chart(probability_chart(mine), width="stretch")
 st.subheader(t("p07.ce.header"))
 st.latex(r"L = -\frac{1}{n}\sum_i \Big[\, y_i \log p_i + (1 - y_i)\log(1 - p_i) \Big]")
 st.markdown(t("p07.ce.body"))
+erratum(t("p07.err.ce.lecture"), t("p07.err.ce.correct", loss=number(bce(passed, p_students))), t("p07.err.ce.why"))
 per_student = pd.DataFrame({
     "p": p_students,
     # each student's own term of the mean: bce of a one-example list
@@ -90,11 +96,12 @@ st.altair_chart((ce_lines + ce_dots).properties(height=300), width="stretch")
 
 # ---------------------------------------------------------------- gradient descent
 st.subheader(t("p07.gd.header"))
-st.markdown(t("p07.gd.body"))
+gap = class_gap(hours, passed)
+st.markdown(t("p07.gd.body", lo=number(gap[0]), hi=number(gap[1])))
 g1, g2 = st.columns(2)
 lr = g1.select_slider(t("p07.lr"), options=[0.01, 0.05, 0.1, 0.5, 1.0], value=0.5, key="p07_lr")
 epochs = g2.select_slider(t("p07.epochs"), options=[100, 1000, 5000, 20000], value=5000, key="p07_epochs")
-coef, intercept, history = gd_fit(lr, epochs)
+coef, intercept, history = gd_fit(data_set, lr, epochs)
 f1, f2, f3, f4 = st.columns(4)
 f1.metric(t("p07.fit_a"), number(float(coef[0])))
 f2.metric(t("p07.fit_b"), number(float(intercept)))
@@ -122,4 +129,4 @@ with loss_col:
         y=alt.Y("loss:Q", title=t("p07.loss_curve"), scale=alt.Scale(type="log"))
     ).properties(height=300), width="stretch")
 
-show_code(sigmoid, predict_proba, bce, fit_logistic)
+show_code(sigmoid, predict_proba, bce, fit_logistic, class_gap)

@@ -1,5 +1,6 @@
-"""Page 8 · 딥러닝과 프레임워크: why deep learning took off, define-and-run vs define-by-run shown with a
-real autograd graph, and why GPUs — a matrix-multiply timing on this machine.
+"""Page 8 · 딥러닝과 프레임워크: why deep learning took off, CNNs vs RNNs (weight sharing, counted), the three
+frameworks of the lecture (TensorFlow, Keras, PyTorch; the lecture's "TensorFlow = static graph" corrected),
+define-and-run vs define-by-run shown with a real autograd graph, and why GPUs — a matrix-multiply timing.
 
 All numbers come from ``core.ml.frameworks``; the timing runs only when the button is pressed (cached).
 """
@@ -12,11 +13,16 @@ from core.ml.frameworks import (
     EXPRESSIONS,
     autograd_graph,
     available_devices,
+    conv2d_params,
+    dense_params,
     machine_name,
     matmul_timings,
+    rnn_params,
     to_dot,
 )
-from dashboard.ui import header, number, show_code, t
+from dashboard.ui import erratum, header, number, show_code, t
+
+EMBED = 32  # size of one word vector fed to the RNN
 
 header("08")
 
@@ -26,8 +32,33 @@ for col, key in zip(st.columns(3), ("data", "gpu", "algo"), strict=True):
     col.markdown(f"#### {t(f'p08.why.{key}')}")
     col.markdown(t(f"p08.why.{key}.body"))
 
+# ---------------------------------------------------------------- CNN vs RNN
+st.subheader(t("p08.nets.header"))
+st.markdown(t("p08.nets.body"))
+cnn_col, rnn_col = st.columns(2)
+with cnn_col:
+    st.markdown(f"**{t('p08.nets.cnn')}**")
+    st.markdown(t("p08.nets.cnn.body"))
+    side = st.select_slider(t("p08.nets.side"), options=[28, 32, 64, 128, 224], value=32, key="p08_side")
+    filters = st.select_slider(t("p08.nets.filters"), options=[8, 16, 32, 64], value=16, key="p08_filters")
+with rnn_col:
+    st.markdown(f"**{t('p08.nets.rnn')}**")
+    st.markdown(t("p08.nets.rnn.body"))
+    st.latex(r"h_t = \tanh(W_x x_t + W_h h_{t-1} + b)")
+    length = st.select_slider(t("p08.nets.length"), options=[10, 50, 100, 500, 1000], value=50, key="p08_length")
+    hidden = st.select_slider(t("p08.nets.hidden"), options=[16, 32, 64, 128], value=64, key="p08_hidden")
+same, grows = t("p08.nets.same"), t("p08.nets.grows")
+st.dataframe(pd.DataFrame([
+    (t("p08.nets.conv", f=filters), conv2d_params(3, filters, 3), same),
+    (t("p08.nets.dense_img", side=side, f=filters), dense_params(side * side * 3, filters), grows),
+    (t("p08.nets.rnn_layer", e=EMBED, h=hidden), rnn_params(EMBED, hidden), same),
+    (t("p08.nets.dense_seq", T=length, e=EMBED, h=hidden), dense_params(length * EMBED, hidden), grows),
+], columns=[t("p08.nets.col.layer"), t("p08.nets.col.params"), t("p08.nets.col.grows")]),
+    hide_index=True, width="stretch")
+
 # ---------------------------------------------------------------- static vs dynamic
 st.subheader(t("p08.graph.header"))
+erratum(t("p08.err.tf.lecture"), t("p08.err.tf.correct"), t("p08.err.tf.why"))
 left, right = st.columns(2)
 with left:
     st.markdown(f"**{t('p08.static.title')}**")
@@ -46,6 +77,24 @@ with right:
             "y = (w * x + b) ** 2              # computed now, graph recorded\n"
             "print(y, y.grad_fn)               # 49., <PowBackward0>\n"
             "y.backward()\nprint(w.grad, b.grad)             # 42., 14.", language="python")
+
+st.subheader(t("p08.keras.header"))
+st.markdown(t("p08.keras.body"))
+keras_col, torch_col = st.columns(2)
+keras_col.code("# Keras (tf.keras, or Keras 3 on any backend)\nimport keras\nfrom keras import layers\n\n"
+               "model = keras.Sequential([\n    keras.Input(shape=(28, 28, 1)),\n"
+               "    layers.Conv2D(16, 3, padding=\"same\", activation=\"relu\"),\n"
+               "    layers.MaxPooling2D(2),\n    layers.Flatten(),\n    layers.Dense(10, activation=\"softmax\"),\n])\n"
+               "model.compile(optimizer=\"adam\", loss=\"sparse_categorical_crossentropy\",\n"
+               "              metrics=[\"accuracy\"])\nmodel.fit(x_train, y_train, epochs=5, batch_size=32)",
+               language="python")
+torch_col.code("# PyTorch: the same network, the loop written out\nimport torch\nfrom torch import nn\n\n"
+               "model = nn.Sequential(\n    nn.Conv2d(1, 16, 3, padding=\"same\"), nn.ReLU(),\n"
+               "    nn.MaxPool2d(2), nn.Flatten(), nn.Linear(16 * 14 * 14, 10),\n)\n"
+               "opt = torch.optim.Adam(model.parameters())\nfor epoch in range(5):\n"
+               "    for x, y in loader:                 # mini-batches of 32\n"
+               "        loss = nn.functional.cross_entropy(model(x), y)\n"
+               "        opt.zero_grad(); loss.backward(); opt.step()", language="python")
 
 st.subheader(t("p08.autograd.header"))
 st.markdown(t("p08.autograd.body"))
@@ -101,4 +150,4 @@ else:
     st.dataframe(table.style.format("{:.3f}"), width="stretch")
     st.caption(t("p08.col.ms"))
 
-show_code(autograd_graph, to_dot, EXPRESSIONS[expr], matmul_timings)
+show_code(conv2d_params, rnn_params, dense_params, autograd_graph, to_dot, EXPRESSIONS[expr], matmul_timings)
