@@ -7,8 +7,16 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.nn.batchnorm import batchnorm_forward, bn_experiment, steps
-from dashboard.ui import header, number, show_code, t
+from core.nn.batchnorm import (
+    RECOMMENDED_ORDER,
+    batchnorm_forward,
+    bn_experiment,
+    correlated_batch,
+    normalisation_cost,
+    steps,
+    whitening_vs_bn,
+)
+from dashboard.ui import erratum, header, number, show_code, t
 
 
 @st.cache_data(show_spinner=False)
@@ -31,6 +39,34 @@ def histogram(values: np.ndarray, title: str, color: str) -> alt.Chart:
 
 
 header("13")
+
+# --------------------------------------------------------------------------- why BN
+st.subheader(t("p13.why.title"))
+erratum(t("p13.err.ics.said"), t("p13.err.ics.correct"), t("p13.err.ics.why"))
+st.markdown(t("p13.why.text"))
+wv = whitening_vs_bn(correlated_batch(rho=0.8))
+
+
+def corr(c: np.ndarray) -> float:
+    return float(c[0, 1] / np.sqrt(c[0, 0] * c[1, 1]))
+
+
+w1, w2, w3 = st.columns(3)
+w1.metric(t("p13.why.corr_in"), f"{corr(wv['input']):.3f}")
+w2.metric(t("p13.why.corr_bn"), f"{corr(wv['bn']):.3f}")
+w3.metric(t("p13.why.corr_white"), f"{abs(corr(wv['whitened'])):.3f}")
+cost = normalisation_cost(64, 512)
+st.caption(t("p13.why.cost", bn=f"{cost['bn']:,}", white=f"{cost['whitening']:,}",
+             ratio=f"{cost['whitening'] / cost['bn']:,.0f}"))
+
+st.subheader(t("p13.order.title"))
+st.markdown(" → ".join(f"**{b}**" for b in RECOMMENDED_ORDER))
+st.markdown(t("p13.order.text"))
+st.code("nn.Sequential(\n    nn.Conv2d(c_in, c_out, 3, padding=1, bias=False),  # Conv\n"
+        "    nn.BatchNorm2d(c_out),                               # BN\n"
+        "    nn.ReLU(),                                           # Activation\n"
+        "    nn.Dropout(0.25),                                    # Dropout\n"
+        "    nn.MaxPool2d(2),                                     # Pooling\n)", language="python")
 
 # --------------------------------------------------------------------------- the four steps
 st.subheader(t("p13.steps.title"))
@@ -92,4 +128,4 @@ e3.metric(t("p13.exp.acc_with"), f"{res['with_bn_acc'][-1]:.1%}")
 e4.metric(t("p13.exp.acc_without"), f"{res['without_bn_acc'][-1]:.1%}")
 st.markdown(t("p13.exp.note"))
 
-show_code(steps, batchnorm_forward, bn_experiment)
+show_code(steps, batchnorm_forward, bn_experiment, whitening_vs_bn)
