@@ -535,7 +535,7 @@ def test_p15_googlenet_reduction_and_alexnet_lrn():
     at = render("15_famous_cnns.py", "en")
     at.selectbox(key="p15_model").set_value("googlenet")
     at.run()
-    red = next(d.value for d in at.dataframe if translate("p15.inc.red.macs", "en") in d.value.columns)
+    red = next(d.value for d in at.dataframe if translate("p15.inc.red.case", "en") in d.value.columns)
     assert red[translate("p15.inc.red.macs", "en")].tolist() == ["128,049,152", "308,281,344"]
     assert red[translate("p15.inc.red.weights", "en")].tolist() == ["163,328", "393,216"]
     at.selectbox(key="p15_model").set_value("alexnet")

@@ -708,7 +708,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p15.inc.red.without": {"ko": "1×1 축소 없음", "en": "without 1×1 reductions"},
     "p15.inc.red.case": {"ko": "구조", "en": "block"},
     "p15.inc.red.weights": {"ko": "가중치 (편향 제외)", "en": "weights (no biases)"},
-    "p15.inc.red.macs": {"ko": "곱셈-누산 (MAC)", "en": "MACs"},
+    "p15.inc.red.macs": {"ko": "곱셈-누산 (MAC)", "en": "multiply-accumulates (MACs)"},
     "p15.inc.red.saving": {"ko": "1×1 축소로 가중치와 MAC가 {x}배 줄어듭니다.", "en": "The 1×1 reductions cut weights and MACs by {x}×."},
     "p15.fire.title": {"ko": "SE 블록과 fire 모듈은 다른 것", "en": "The SE block and the fire module are different things"},
     "p15.fire.err.said": {
