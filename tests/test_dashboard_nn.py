@@ -545,3 +545,11 @@ def test_p15_googlenet_reduction_and_alexnet_lrn():
     assert any("307,456" in e for e in found)                 # conv2 with 5×5×48 kernels
     assert any("37,752,832" in e for e in found)              # FC rows shifted by one
     assert any("channels" in e for e in found)                # LRN is across channels
+
+
+def test_p15_resnet_residual_erratum():
+    at = render("15_famous_cnns.py", "en")
+    at.selectbox(key="p15_model").set_value("resnet18")
+    at.run()
+    assert not at.exception, at.exception
+    assert any("F(x) = H(x) − x" in e and "He et al. (2015)" in e for e in errata(at, "en"))

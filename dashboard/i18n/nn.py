@@ -732,6 +732,16 @@ STRINGS: dict[str, dict[str, str]] = {
               "shape and only multiplies each channel by a weight in (0, 1). Both counted on 128-channel maps."},
     "p15.fire.se": {"ko": "SE 블록 (C = 128, r = 16)", "en": "SE block (C = 128, r = 16)"},
     "p15.fire.fire": {"ko": "fire 모듈 (fire2: 96 → 16 → 64 + 64)", "en": "Fire module (fire2: 96 → 16 → 64 + 64)"},
+    "p15.res.err.said": {"ko": "\"F(x)\"를 최소화(0) 하는 것을 목적으로 한다. 즉, \"H(x)-x\"(=residual)를 최소화 하는 것이다.",
+                         "en": "The aim is to minimise \"F(x)\" (to 0), i.e. to minimise \"H(x)-x\" (the residual)."},
+    "p15.res.err.correct": {
+        "ko": "학습의 목적은 여전히 손실 최소화입니다. 블록이 H(x) 대신 잔차 F(x) = H(x) − x를 배우도록 바꾼 것이고, "
+              "항등 사상이 최적에 가까우면 F(x)를 0 쪽으로 보내기가 쉽다는 것이 논문의 가설입니다",
+        "en": "Training still minimises the loss. The block is re-parametrised to learn the residual F(x) = H(x) − x "
+              "instead of H(x); the paper's hypothesis is that when the identity is nearly optimal, pushing F(x) "
+              "towards 0 is easier"},
+    "p15.res.err.why": {"ko": "He et al. (2015) §3.1. F(x)가 0이 되도록 강제하는 항은 손실 어디에도 없습니다.",
+                        "en": "He et al. (2015), §3.1. No term of the loss forces F(x) to 0."},
     # ------------------------------------------------------------------ page 16
     "p16.title": {"ko": "우리 모델", "en": "Our models"},
     "p16.intro": {

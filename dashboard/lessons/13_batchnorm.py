@@ -69,43 +69,48 @@ st.code("nn.Sequential(\n    nn.Conv2d(c_in, c_out, 3, padding=1, bias=False),  
         "    nn.MaxPool2d(2),                                     # Pooling\n)", language="python")
 
 # --------------------------------------------------------------------------- the four steps
-st.subheader(t("p13.steps.title"))
-st.markdown(t("p13.steps.text"))
-st.latex(r"\mu_B = \frac{1}{m}\sum_{i=1}^{m} x_i \qquad "
-         r"\sigma_B^2 = \frac{1}{m}\sum_{i=1}^{m} (x_i - \mu_B)^2 \qquad "
-         r"\hat x_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}} \qquad "
-         r"y_i = \gamma \hat x_i + \beta")
+@st.fragment
+def four_steps() -> None:
+    st.subheader(t("p13.steps.title"))
+    st.markdown(t("p13.steps.text"))
+    st.latex(r"\mu_B = \frac{1}{m}\sum_{i=1}^{m} x_i \qquad "
+             r"\sigma_B^2 = \frac{1}{m}\sum_{i=1}^{m} (x_i - \mu_B)^2 \qquad "
+             r"\hat x_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}} \qquad "
+             r"y_i = \gamma \hat x_i + \beta")
 
-c1, c2, c3 = st.columns(3)
-size = c1.slider(t("p13.batch"), 8, 256, 64, step=8, key="p13_size")
-b_mean = c2.slider(t("p13.batch_mean"), -10.0, 10.0, 4.0, step=0.5, key="p13_mean")
-b_std = c3.slider(t("p13.batch_std"), 0.1, 10.0, 3.0, step=0.1, key="p13_std")
-c4, c5, c6 = st.columns(3)
-gamma = c4.slider("γ", 0.0, 3.0, 1.0, step=0.1, key="p13_gamma")
-beta = c5.slider("β", -3.0, 3.0, 0.0, step=0.1, key="p13_beta")
-seed = c6.number_input(t("p13.seed"), 0, 10_000, 0, key="p13_seed")
+    c1, c2, c3 = st.columns(3)
+    size = c1.slider(t("p13.batch"), 8, 256, 64, step=8, key="p13_size")
+    b_mean = c2.slider(t("p13.batch_mean"), -10.0, 10.0, 4.0, step=0.5, key="p13_mean")
+    b_std = c3.slider(t("p13.batch_std"), 0.1, 10.0, 3.0, step=0.1, key="p13_std")
+    c4, c5, c6 = st.columns(3)
+    gamma = c4.slider("γ", 0.0, 3.0, 1.0, step=0.1, key="p13_gamma")
+    beta = c5.slider("β", -3.0, 3.0, 0.0, step=0.1, key="p13_beta")
+    seed = c6.number_input(t("p13.seed"), 0, 10_000, 0, key="p13_seed")
 
-x = mini_batch(size, b_mean, b_std, int(seed))
-s = steps(x, np.array([gamma]), np.array([beta]))
-mu, var = float(np.ravel(s["mean"])[0]), float(np.ravel(s["var"])[0])
+    x = mini_batch(size, b_mean, b_std, int(seed))
+    s = steps(x, np.array([gamma]), np.array([beta]))
+    mu, var = float(np.ravel(s["mean"])[0]), float(np.ravel(s["var"])[0])
 
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("p13.step1"), number(mu, 4))
-m2.metric(t("p13.step2"), number(var, 4))
-m3.metric(t("p13.step3"), "(x − μ) / σ")
-m4.metric(t("p13.step4"), f"γ={gamma:g}, β={beta:g}")
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("p13.step1"), number(mu, 4))
+    m2.metric(t("p13.step2"), number(var, 4))
+    m3.metric(t("p13.step3"), "(x − μ) / σ")
+    m4.metric(t("p13.step4"), f"γ={gamma:g}, β={beta:g}")
 
-h1, h2, h3 = st.columns(3)
-h1.altair_chart(histogram(x, t("p13.hist.x"), "#1f77b4").properties(title=t("p13.hist.x")), width="stretch")
-h2.altair_chart(histogram(s["x_hat"], t("p13.hist.xhat"), "#7f7f7f").properties(title=t("p13.hist.xhat")),
-                width="stretch")
-h3.altair_chart(histogram(s["y"], t("p13.hist.y"), "#2ca02c").properties(title=t("p13.hist.y")),
-                width="stretch")
-st.markdown(t("p13.steps.note"))
+    h1, h2, h3 = st.columns(3)
+    h1.altair_chart(histogram(x, t("p13.hist.x"), "#1f77b4").properties(title=t("p13.hist.x")), width="stretch")
+    h2.altair_chart(histogram(s["x_hat"], t("p13.hist.xhat"), "#7f7f7f").properties(title=t("p13.hist.xhat")),
+                    width="stretch")
+    h3.altair_chart(histogram(s["y"], t("p13.hist.y"), "#2ca02c").properties(title=t("p13.hist.y")),
+                    width="stretch")
+    st.markdown(t("p13.steps.note"))
 
-with st.expander(t("p13.table")):
-    st.dataframe(pd.DataFrame({"x": np.ravel(x), "x̂": np.ravel(s["x_hat"]), "y": np.ravel(s["y"])}),
-                 hide_index=True)
+    with st.expander(t("p13.table")):
+        st.dataframe(pd.DataFrame({"x": np.ravel(x), "x̂": np.ravel(s["x_hat"]), "y": np.ravel(s["y"])}),
+                     hide_index=True)
+
+
+four_steps()
 
 # --------------------------------------------------------------------------- experiment
 st.subheader(t("p13.exp.title"))

@@ -195,8 +195,13 @@ def lecture_googlenet() -> None:
     st.markdown(t("p15.inc.red.saving", x=f"{red['saving']['macs']:.2f}"))
 
 
+def lecture_resnet() -> None:
+    erratum(t("p15.res.err.said"), t("p15.res.err.correct"), t("p15.res.err.why"))
+
+
 LECTURE = {"lenet5": lecture_lenet, "alexnet": lecture_alexnet, "zfnet": lecture_zfnet, "vgg16": lecture_vgg16,
-           "googlenet": lecture_googlenet}
+           "googlenet": lecture_googlenet, **{n: lecture_resnet for n in list_models(famous=True)
+                                              if model_info(n).family == "ResNet"}}
 
 header("15")
 
