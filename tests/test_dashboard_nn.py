@@ -538,6 +538,7 @@ def test_p15_googlenet_reduction_and_alexnet_lrn():
     red = next(d.value for d in at.dataframe if translate("p15.inc.red.case", "en") in d.value.columns)
     assert red[translate("p15.inc.red.macs", "en")].tolist() == ["128,049,152", "308,281,344"]
     assert red[translate("p15.inc.red.weights", "en")].tolist() == ["163,328", "393,216"]
+    assert any("159K" in e and "163,328 ≈ 163.3K" in e for e in errata(at, "en"))
     at.selectbox(key="p15_model").set_value("alexnet")
     at.run()
     assert not at.exception, at.exception

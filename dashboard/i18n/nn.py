@@ -742,6 +742,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "towards 0 is easier"},
     "p15.res.err.why": {"ko": "He et al. (2015) §3.1. F(x)가 0이 되도록 강제하는 항은 손실 어디에도 없습니다.",
                         "en": "He et al. (2015), §3.1. No term of the loss forces F(x) to 0."},
+    "p15.inc.err.said": {"ko": "inception (3a) … params {lecture_k}", "en": "inception (3a) … params {lecture_k}"},
+    "p15.inc.err.correct": {"ko": "{weights}개 ≈ {k1000}K (1K = 1,000; 편향 제외)", "en": "{weights} ≈ {k1000}K (1K = 1,000; no biases)"},
     # ------------------------------------------------------------------ page 16
     "p16.title": {"ko": "우리 모델", "en": "Our models"},
     "p16.intro": {

@@ -183,8 +183,10 @@ def lecture_googlenet() -> None:
     c1.metric(t("p15.inc.shape"), f"{shape_text(inc['in'])} → {shape_text(inc['out'])}")
     c2.metric(t("p15.inc.weights"), f"{inc['conv_weights']:,}", help=t("p15.inc.weights_help"))
     c3.metric(t("p15.inc.macs"), f"{inc['macs']:,}")
-    st.markdown(t("p15.inc.note", k=f"{inc['conv_weights_k']:.1f}", lecture_k=inc["lecture_weights"],
-                  m=f"{inc['macs_m']:.1f}", lecture_m=inc["lecture_macs"]))
+    erratum(t("p15.inc.err.said", lecture_k=inc["lecture_weights"]),
+            t("p15.inc.err.correct", weights=f"{inc['conv_weights']:,}", k1000=f"{inc['conv_weights'] / 1000:.1f}"),
+            t("p15.inc.note", k=f"{inc['conv_weights_k']:.1f}", lecture_k=inc["lecture_weights"],
+              m=f"{inc['macs_m']:.1f}", lecture_m=inc["lecture_macs"]))
     red = le.inception3a_reduction()
     st.markdown(f"**{t('p15.inc.red.title')}**")
     st.markdown(t("p15.inc.red.text"))
