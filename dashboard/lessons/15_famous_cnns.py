@@ -41,6 +41,16 @@ def alexnet_tables() -> tuple[list[dict], list[dict]]:
 
 
 @st.cache_data(show_spinner=False)
+def lenet_rows() -> list[dict]:
+    return lt.lenet5_rows()
+
+
+@st.cache_data(show_spinner=False)
+def inception_tables() -> tuple[dict, dict]:
+    return lt.inception3a(), le.inception3a_reduction()
+
+
+@st.cache_data(show_spinner=False)
 def zfnet_tables() -> tuple[dict[str, list[dict]], dict[str, int], dict]:
     return ({v: le.zfnet_rows(v) for v in ("paper", "lecture")}, le.zfnet_totals(), le.zfnet_input_sizes())
 
@@ -87,7 +97,7 @@ def layer_table(rows: list[dict]) -> pd.DataFrame:
 
 
 def lecture_lenet() -> None:
-    rows = lt.lenet5_rows()
+    rows = lenet_rows()
     st.dataframe(pd.DataFrame({t("p15.col.layer"): [r["layer"] for r in rows],
                                t("p15.lec.params"): [count(r["lecture_params"]) for r in rows],
                                t("p15.our.params"): [count(r["params"]) for r in rows],
@@ -178,7 +188,7 @@ def vgg_stacks() -> None:
 
 
 def lecture_googlenet() -> None:
-    inc = lt.inception3a()
+    inc, red = inception_tables()
     c1, c2, c3 = st.columns(3)
     c1.metric(t("p15.inc.shape"), f"{shape_text(inc['in'])} → {shape_text(inc['out'])}")
     c2.metric(t("p15.inc.weights"), f"{inc['conv_weights']:,}", help=t("p15.inc.weights_help"))
@@ -187,7 +197,6 @@ def lecture_googlenet() -> None:
             t("p15.inc.err.correct", weights=f"{inc['conv_weights']:,}", k1000=f"{inc['conv_weights'] / 1000:.1f}"),
             t("p15.inc.note", k=f"{inc['conv_weights_k']:.1f}", lecture_k=inc["lecture_weights"],
               m=f"{inc['macs_m']:.1f}", lecture_m=inc["lecture_macs"]))
-    red = le.inception3a_reduction()
     st.markdown(f"**{t('p15.inc.red.title')}**")
     st.markdown(t("p15.inc.red.text"))
     st.dataframe(pd.DataFrame({
