@@ -79,3 +79,37 @@ def test_shape_errors():
         trace([1, 2], [0, 1], np.eye(3), np.eye(2))
     with pytest.raises(ValueError, match=r"x of shape \(2,\)"):
         autograd_check([1, 2, 3], [0, 1], np.eye(2), np.eye(2))
+
+
+# --------------------------------------------------------------------------- issue 14: lecture fidelity
+def test_partials_of_xy_are_derivatives_of_f():
+    """The lecture prints ∂y/∂x = y and ∂x/∂y = x; the derivatives are ∂f/∂x = y and ∂f/∂y = x."""
+    from core.nn.backprop import partials_xy, partials_xy_numeric
+
+    p, num = partials_xy(3.0, -2.0), partials_xy_numeric(3.0, -2.0)
+    assert p == {"f": -6.0, "df_dx": -2.0, "df_dy": 3.0}
+    assert num["df_dx"] == pytest.approx(-2.0) and num["df_dy"] == pytest.approx(3.0)
+
+
+def test_scalar_chain_for_w11_equals_the_vector_form():
+    from core.nn.backprop import DEFAULTS, scalar_chain, trace
+
+    args = (DEFAULTS["x"], DEFAULTS["y"], DEFAULTS["W1"], DEFAULTS["W2"])
+    c, tr = scalar_chain(*args), trace(*args)
+    assert c["dJ_da"] == pytest.approx(tr["a3"][0] - DEFAULTS["y"][0])
+    assert c["da_dz"] == pytest.approx(tr["a3"][0] * (1 - tr["a3"][0]))
+    assert c["dz_dw"] == pytest.approx(tr["a2"][0])
+    assert c["product"] == pytest.approx(tr["dJ_dW2"][0, 0], abs=1e-15)
+    assert c["delta"] == pytest.approx(tr["delta3"][0], abs=1e-15)
+    # the worked example's numbers (biases dropped): a⁽²⁾₁ = σ(0.0275), a⁽³⁾₁ = 0.606478
+    assert c["dz_dw"] == pytest.approx(1 / (1 + np.exp(-0.0275)))
+    assert c["product"] == pytest.approx(0.072157, abs=1e-6)
+
+
+def test_lecture_update_has_eta_one_and_the_page_default_differs():
+    from core.nn.backprop import DEFAULTS, LECTURE_LR, lecture_update, trace
+
+    args = (DEFAULTS["x"], DEFAULTS["y"], DEFAULTS["W1"], DEFAULTS["W2"])
+    tr = trace(*args)
+    assert LECTURE_LR == 1.0 and DEFAULTS["lr"] != LECTURE_LR
+    np.testing.assert_allclose(lecture_update(*args)["W2_new"], DEFAULTS["W2"] - tr["dJ_dW2"])

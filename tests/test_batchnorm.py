@@ -101,3 +101,15 @@ def test_shape_errors():
     _, cache = batchnorm_forward(np.random.default_rng(0).normal(size=(4, 3)), np.ones(3), np.zeros(3))
     with pytest.raises(ValueError, match=r"dy of shape \(4, 3\)"):
         batchnorm_backward(np.zeros((3, 4)), cache)
+
+
+def test_whitening_decorrelates_but_bn_only_standardises():
+    from core.nn.batchnorm import RECOMMENDED_ORDER, correlated_batch, normalisation_cost, whitening_vs_bn
+
+    r = whitening_vs_bn(correlated_batch(rho=0.8))
+    np.testing.assert_allclose(np.diag(r["bn"]), 1, atol=1e-3)
+    assert r["bn"][0, 1] == pytest.approx(0.8, abs=0.05)            # BN keeps the correlation
+    np.testing.assert_allclose(r["whitened"], np.eye(2), atol=1e-8)  # whitening removes it
+    c = normalisation_cost(64, 512)
+    assert c["whitening"] > 100 * c["bn"]
+    assert RECOMMENDED_ORDER == ("Conv", "BN", "Activation", "Dropout", "Pooling")

@@ -63,3 +63,27 @@ def test_validation():
         fit_poly(np.zeros(5), np.zeros(5), -1)
     with pytest.raises(ValueError, match="n >= 1"):
         make_data(0)
+
+
+# --------------------------------------------------------------------------- issue 14: the dartboard
+def test_bias_variance_decomposition_by_degree():
+    from core.nn.bias_variance import bias_variance, resampled_fits
+
+    r = bias_variance(degrees=range(0, 9), n_sets=60)
+    total = np.array(r["bias2"]) + np.array(r["variance"]) + np.array(r["noise"])
+    np.testing.assert_allclose(r["total"], total)
+    assert r["noise"][0] == pytest.approx(0.09)                     # σ² = 0.3²
+    assert r["bias2"][0] > 0.4 > 10 * r["bias2"][3]                 # degree 0 cannot follow sin(2πx)
+    assert r["variance"][8] > 10 * r["variance"][3]                 # degree 8 chases every set's noise
+    assert int(np.argmin(r["total"])) in (3, 4, 5)                  # the sweet spot in between
+    # the variance is the spread of the overlaid fits themselves
+    fits = resampled_fits(3, n_sets=60)
+    assert r["variance"][3] == pytest.approx(float(np.mean(fits["preds"].var(axis=0))))
+    assert fits["preds"].shape == (60, 100)
+
+
+def test_resampled_fits_needs_two_sets():
+    from core.nn.bias_variance import resampled_fits
+
+    with pytest.raises(ValueError):
+        resampled_fits(3, n_sets=1)

@@ -382,3 +382,175 @@ def test_p16_renders_the_committed_models_or_says_there_are_none(monkeypatch):
         assert metric(at, "p16.n") == f"{first['n']:,}"
     else:
         assert any(translate("p16.cards.none", folder=str(ROOT / "models")) == i.value for i in at.info)
+
+
+# --------------------------------------------------------------------------- issue 14: lecture fidelity
+def errata(at: AppTest, lang: str) -> list[str]:
+    """Bodies of the page's lecture-erratum callouts (``dashboard.ui.erratum``)."""
+    title = translate("ui.erratum", lang)
+    return [w.value for w in at.warning if title in w.value]
+
+
+GLOSSARY_VARIANTS = ("에포크", "국소 최솟값", "오차 역전파", "경사 소실", "그래디언트 소실", "컨볼루션", "콘볼루션",
+                     "보폭", "활성 함수", "배치 노멀라이제이션", "Covariance Shift\"", "두 개의 띠", "표는 각 행은")
+
+
+def test_nn_glossary_rejects_variant_spellings():
+    from dashboard.i18n.nn import STRINGS
+
+    for key, entry in STRINGS.items():
+        if not key.startswith(tuple(f"p{n:02d}." for n in range(9, 16))) or ".err." in key:
+            continue  # errata quote the lecture verbatim on purpose
+        for word in GLOSSARY_VARIANTS:
+            assert word not in entry["ko"], (key, word)
+    assert translate("p11.title", "ko") == "오차역전파"
+    assert "지역 최솟값" in translate("p10.mlp.text", "ko")
+
+
+def test_p14_kernel_labels_name_only_existing_kernels():
+    from core.nn.conv import KERNELS
+    from dashboard.i18n.nn import STRINGS
+
+    labelled = {k.split(".")[-1] for k in STRINGS if k.startswith("p14.kernel.")}
+    assert labelled <= set(KERNELS), labelled - set(KERNELS)
+    assert "라플라시안" in translate("p14.kernel.edge", "ko")      # the Laplacian is the 'edge' preset
+
+
+def test_p09_dartboard_shows_core_decomposition():
+    from core.nn.bias_variance import bias_variance
+    from dashboard.ui import number
+
+    at = render("09_perceptron_bias_variance.py", "en")
+    at.select_slider(key="p09_dart_degree").set_value(7)
+    at.run()
+    assert not at.exception, at.exception
+    dec = bias_variance(range(0, 9), n_sets=100)
+    assert metric(at, "p09.dart.variance", "en") == number(float(dec["variance"][7]), 4)
+    assert metric(at, "p09.dart.bias2", "en") == number(float(dec["bias2"][7]), 4)
+    assert metric(at, "p09.dart.noise", "en") == number(0.09, 4)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_p11_says_where_the_numbers_come_from_and_catches_the_lecture(lang):
+    from core.nn.backprop import DEFAULTS, WORKED_EXAMPLE, scalar_chain, trace
+    from dashboard.ui import number
+
+    at = render("11_backprop.py", lang)
+    assert any(WORKED_EXAMPLE in c.value for c in at.caption)
+    args = (DEFAULTS["x"], DEFAULTS["y"], DEFAULTS["W1"], DEFAULTS["W2"])
+    ch = scalar_chain(*args)
+    assert metric(at, "p11.chain.scalar", lang) == f"{ch['product']:.6f}"
+    assert metric(at, "p11.chain.vector", lang) == f"{ch['product']:.6f}"
+    found = errata(at, lang)
+    assert len(found) == 3
+    assert any("∂f/∂x = y" in e and "∂y/∂x = y" in e for e in found)            # f = xy
+    assert any("∂J/∂a⁽²⁾₁" in e for e in found)                                   # superscripts
+    w_eta1 = number(float(trace(*args, lr=1.0)["W2_new"][0, 0]), 6)
+    assert any("η = 1" in e and w_eta1 in e for e in found)                       # η missing
+    assert {m.label: m.value for m in at.metric}["∂f/∂x"] == "-2"                # f = xy at (3, −2)
+
+
+def test_p12_dead_relu_and_activation_errata():
+    from core.nn.vanishing import dead_relu
+
+    at = render("12_vanishing_activations.py", "en")
+    r = dead_relu()
+    values = {m.label: m.value for m in at.metric}
+    assert values[translate("p12.dead.at_max", "en", lr="1")] == f"{r['dead'][-1]} / {r['total'][-1]}"
+    assert values[translate("p12.dead.at_max", "en", lr="0.001")] == f"{r['dead'][0]} / {r['total'][0]}"
+    found = errata(at, "en")
+    assert any("1.6733" in e and "2017" in e for e in found)
+    assert any("hard-swish" in e for e in found)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_p13_motivation_order_and_covariate(lang):
+    at = render("13_batchnorm.py", lang)
+    assert any("Internal Covariate Shift" in e and "Covariance" in e for e in errata(at, lang))
+    assert float(metric(at, "p13.why.corr_bn", lang)) == pytest.approx(0.8, abs=0.05)
+    assert float(metric(at, "p13.why.corr_white", lang)) == pytest.approx(0.0, abs=1e-6)
+    assert any(m.value == "**Conv** → **BN** → **Activation** → **Dropout** → **Pooling**" for m in at.markdown)
+
+
+def test_p14_keras_padding_and_the_lectures_gap_summary():
+    from core.cnn.lecture_extras import keras_output_size
+
+    at = render("14_convolution.py", "en")
+    assert metric(at, "p14.gapk.total", "en") == "326,534"
+    assert metric(at, "p14.gapk.gap", "en") == "64,500"
+    table = at.dataframe[-1].value
+    assert "5,010" in table[translate("p14.gapk.params", "en")].tolist()
+    assert metric(at, "p14.keras.valid", "en") == "28" and metric(at, "p14.keras.same", "en") == "32"
+    at.number_input(key="p14_keras_s").set_value(2)
+    at.run()
+    assert not at.exception, at.exception
+    assert metric(at, "p14.keras.valid", "en") == str(keras_output_size(32, 5, 2, "valid"))
+    assert metric(at, "p14.keras.same", "en") == "16"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_p15_flags_the_se_fire_slide(lang):
+    from core.cnn.lecture_extras import se_vs_fire
+
+    at = render("15_famous_cnns.py", lang)
+    assert any("SqueezeNet" in e and "Iandola" in e for e in errata(at, lang))
+    r = se_vs_fire()
+    assert metric(at, "p15.fire.se", lang) == f"{r['se']['params']:,}" == "2,184"
+    assert metric(at, "p15.fire.fire", lang) == f"{r['fire']['params']:,}" == "11,920"
+
+
+def test_p15_zfnet_switches_between_paper_and_lecture():
+    at = render("15_famous_cnns.py", "en")
+    at.selectbox(key="p15_model").set_value("zfnet")
+    at.run()
+    assert not at.exception, at.exception
+    assert metric(at, "p15.zf.total", "en") == "62,357,608"
+    assert any("224×224×3" in e and "227" in e and "56×56×96" in e for e in errata(at, "en"))
+    at.radio(key="p15_zf_variant").set_value("lecture")
+    at.run()
+    assert not at.exception, at.exception
+    assert metric(at, "p15.zf.total", "en") == "107,627,624"
+    maps = at.dataframe[1].value[translate("p15.our.map", "en")].tolist()
+    assert "13×13×1024" in maps
+
+
+def test_p15_vgg_errata_and_stacks():
+    at = render("15_famous_cnns.py", "en")
+    at.selectbox(key="p15_model").set_value("vgg16")
+    at.run()
+    found = errata(at, "en")
+    assert any("(3·3·3)×64 = 1,728" in e and "91" in e for e in found)
+    assert any("15,237,608" in e and "93MB" in e for e in found)
+    at.select_slider(key="p15_stack_c").set_value(512)
+    at.run()
+    assert not at.exception, at.exception
+    stacks = next(d.value for d in at.dataframe if translate("p15.stack.field", "en") in d.value.columns)
+    assert stacks[translate("p15.stack.stacked", "en")].tolist()[1:] == [f"18C² = {18 * 512 ** 2:,}",
+                                                                        f"27C² = {27 * 512 ** 2:,}"]
+    assert stacks[translate("p15.stack.single", "en")].tolist()[1:] == [f"25C² = {25 * 512 ** 2:,}",
+                                                                       f"49C² = {49 * 512 ** 2:,}"]
+
+
+def test_p15_googlenet_reduction_and_alexnet_lrn():
+    at = render("15_famous_cnns.py", "en")
+    at.selectbox(key="p15_model").set_value("googlenet")
+    at.run()
+    red = next(d.value for d in at.dataframe if translate("p15.inc.red.case", "en") in d.value.columns)
+    assert red[translate("p15.inc.red.macs", "en")].tolist() == ["128,049,152", "308,281,344"]
+    assert red[translate("p15.inc.red.weights", "en")].tolist() == ["163,328", "393,216"]
+    assert any("159K" in e and "163,328 ≈ 163.3K" in e for e in errata(at, "en"))
+    at.selectbox(key="p15_model").set_value("alexnet")
+    at.run()
+    assert not at.exception, at.exception
+    found = errata(at, "en")
+    assert any("307,456" in e for e in found)                 # conv2 with 5×5×48 kernels
+    assert any("37,752,832" in e for e in found)              # FC rows shifted by one
+    assert any("channels" in e for e in found)                # LRN is across channels
+
+
+def test_p15_resnet_residual_erratum():
+    at = render("15_famous_cnns.py", "en")
+    at.selectbox(key="p15_model").set_value("resnet18")
+    at.run()
+    assert not at.exception, at.exception
+    assert any("F(x) = H(x) − x" in e and "He et al. (2015)" in e for e in errata(at, "en"))

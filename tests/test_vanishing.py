@@ -42,3 +42,16 @@ def test_validation():
         gradient_norms(0, 8, "relu")
     with pytest.raises(ValueError, match="init"):
         gradient_norms(3, 8, "relu", init="orthogonal")
+
+
+def test_dead_relu_count_grows_with_the_learning_rate():
+    """Lecture: a dead neuron appears when the learning rate is large; it never comes back."""
+    from core.nn.vanishing import dead_relu
+
+    r = dead_relu()
+    assert r["lr"] == [0.001, 0.01, 0.1, 0.3, 1.0]
+    assert r["total"][0] == 64
+    assert r["dead"] == sorted(r["dead"]) and r["dead"][-1] >= 4 * max(r["dead"][0], 1)
+    assert r["fraction"][-1] == r["dead"][-1] / 64
+    assert r["loss"][-1] == float("inf")          # lr = 1 diverges
+    assert r == dead_relu()                        # deterministic for a seed

@@ -21,10 +21,20 @@ ZFNET_CONVS: tuple[ConvSpec, ...] = (
     ConvSpec("conv5", 256, kernel=3, padding=1, pool="pool5"),
 )
 
+# The lecture's table (표 8.1) has 512/1024/512 maps in layers 3-5: the paper's own enlarged variant
+# ("adjust layers 3, 4, 5: 512, 1024, 512 maps", Table 2 of Zeiler & Fergus), which widely used course
+# notes (CS231n) give as "ZFNet". Everything else is Fig. 3.
+ZFNET_LECTURE_CONVS: tuple[ConvSpec, ...] = ZFNET_CONVS[:2] + (
+    ConvSpec("conv3", 512, kernel=3, padding=1),
+    ConvSpec("conv4", 1024, kernel=3, padding=1),
+    ConvSpec("conv5", 512, kernel=3, padding=1, pool="pool5"),
+)
+VARIANTS = {"paper": ZFNET_CONVS, "lecture": ZFNET_LECTURE_CONVS}
+
 
 @register("zfnet", family="ZFNet", year=2013, paper=PAPER, input_shape=(3, 224, 224),
           test_input_shape=(3, 64, 64), num_classes=1000, tags=("7×7 stride-2 conv1", "visualisation"))
-def zfnet(num_classes: int = 1000, dropout: float = 0.5) -> AlexNet:
+def zfnet(num_classes: int = 1000, dropout: float = 0.5, variant: str = "paper") -> AlexNet:
     """ZFNet. Paper ("Visualizing and Understanding Convolutional Networks"):
     https://arxiv.org/abs/1311.2901
 
@@ -35,5 +45,10 @@ def zfnet(num_classes: int = 1000, dropout: float = 0.5) -> AlexNet:
     - Pooling padding is chosen to reproduce the paper's map sizes (the paper does not state it).
     - An adaptive 6×6 average pool before fc6 (identity at 224×224) so smaller inputs work.
     - No renormalisation of conv filters whose RMS exceeds 0.1 (a training-time rule).
+
+    ``variant="lecture"`` widens conv3-conv5 to 512/1024/512 (the lecture's table; the paper's Table 2
+    variant); ``"paper"`` (default) is Fig. 3's 384/384/256.
     """
-    return AlexNet(ZFNET_CONVS, num_classes=num_classes, groups=1, dropout=dropout)
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown ZFNet variant {variant!r}; expected one of {sorted(VARIANTS)}")
+    return AlexNet(VARIANTS[variant], num_classes=num_classes, groups=1, dropout=dropout)

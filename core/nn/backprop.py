@@ -22,7 +22,12 @@ import numpy as np
 
 from core.nn.activations import sigmoid
 
-# A lecture-style example (the widely used 2-2-2 walk-through numbers, biases dropped).
+# The lecture writes the 2-2-2 network only in symbols. These numbers are those of a widely used worked
+# example (Matt Mazur, "A Step by Step Backpropagation Example", 2015) with its biases (0.35, 0.60)
+# dropped, because the lecture's network has none; its learning rate 0.5 is kept. The lecture's own
+# updates, w ← w − δ·a, have no learning rate at all: η = 1 implicitly (LECTURE_LR).
+WORKED_EXAMPLE = "https://mattmazur.com/2015/03/17/a-step-by-step-backpropagation-example/"
+LECTURE_LR = 1.0
 DEFAULTS: dict = {
     "x": np.array([0.05, 0.10]),
     "y": np.array([0.01, 0.99]),
@@ -80,3 +85,39 @@ def autograd_check(x, y, W1, W2) -> dict[str, np.ndarray | float]:
     J = 0.5 * ((a3 - torch.tensor(y)) ** 2).sum()
     g1, g2 = torch.autograd.grad(J, (tW1, tW2))
     return {"J": J.item(), "dJ_dW1": g1.numpy(), "dJ_dW2": g2.numpy()}
+
+
+def partials_xy(x: float, y: float) -> dict[str, float]:
+    """The lecture's warm-up, f(x, y) = x·y: ``f``, ``df_dx`` = y (x varies, y held constant) and ``df_dy`` = x.
+
+    The lecture prints these as ∂y/∂x = y and ∂x/∂y = x; the derivatives are of f, not of y or x
+    (∂y/∂x is 0 for independent variables)."""
+    x, y = float(x), float(y)
+    return {"f": x * y, "df_dx": y, "df_dy": x}
+
+
+def partials_xy_numeric(x: float, y: float, h: float = 1e-6) -> dict[str, float]:
+    """Central differences of f = x·y, to check :func:`partials_xy` without calculus."""
+    f = lambda a, b: a * b  # noqa: E731
+    return {"df_dx": (f(x + h, y) - f(x - h, y)) / (2 * h), "df_dy": (f(x, y + h) - f(x, y - h)) / (2 * h)}
+
+
+def scalar_chain(x, y, W1, W2, k: int = 0, j: int = 0) -> dict[str, float]:
+    """The lecture's three boxed factors for one output weight w⁽²⁾_{k+1, j+1} (default w⁽²⁾₁₁):
+
+        ∂J/∂w = ∂J_k/∂a⁽³⁾_k × ∂a⁽³⁾_k/∂z⁽³⁾_k × ∂z⁽³⁾_k/∂w = (a⁽³⁾_k − y_k) × a⁽³⁾_k(1 − a⁽³⁾_k) × a⁽²⁾_j
+
+    Returns ``dJ_da`` , ``da_dz``, ``dz_dw``, their ``product`` and ``delta`` (= the first two, δ⁽³⁾_k);
+    ``product`` equals ``trace(...)["dJ_dW2"][k, j]``, the vector form δ⁽³⁾ a⁽²⁾ᵀ.
+    """
+    tr = trace(x, y, W1, W2)
+    a3, yk, a2 = float(tr["a3"][k]), float(np.asarray(y, dtype=np.float64)[k]), float(tr["a2"][j])
+    dJ_da, da_dz, dz_dw = a3 - yk, a3 * (1 - a3), a2
+    return {"dJ_da": dJ_da, "da_dz": da_dz, "dz_dw": dz_dw, "delta": dJ_da * da_dz,
+            "product": dJ_da * da_dz * dz_dw}
+
+
+def lecture_update(x, y, W1, W2) -> dict[str, np.ndarray]:
+    """The lecture's updates as printed, w ← w − δ·a: gradient descent with η = 1 (``LECTURE_LR``)."""
+    tr = trace(x, y, W1, W2, lr=LECTURE_LR)
+    return {"W1_new": tr["W1_new"], "W2_new": tr["W2_new"]}

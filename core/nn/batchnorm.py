@@ -194,3 +194,47 @@ def bn_experiment(depth: int = 8, width: int = 32, epochs: int = 30, seed: int =
     return {"with_bn": with_bn, "without_bn": without_bn, "with_bn_acc": with_bn_acc,
             "without_bn_acc": without_bn_acc, "epochs": list(range(1, epochs + 1)),
             "config": dict(args, n=n, seed=seed)}
+
+
+# The lecture's "추천 구조" for a CNN block: Convolution → (Batch Normalization) → Activation → (Dropout)
+# → Pooling. BN sits between the convolution and its nonlinearity, as in Ioffe & Szegedy (2015, §3.2:
+# "we add the BN transform immediately before the nonlinearity").
+RECOMMENDED_ORDER = ("Conv", "BN", "Activation", "Dropout", "Pooling")
+
+
+def whiten(x) -> np.ndarray:
+    """Full (ZCA) whitening of a batch x (N, D): zero mean, covariance = identity. Needs the D×D
+    covariance and its inverse square root (an eigendecomposition, O(D³)) for every batch."""
+    x = np.asarray(x, dtype=np.float64)
+    xc = x - x.mean(axis=0)
+    cov = xc.T @ xc / len(x)
+    vals, vecs = np.linalg.eigh(cov)
+    return xc @ vecs @ np.diag(1 / np.sqrt(vals + 1e-12)) @ vecs.T
+
+
+def whitening_vs_bn(x) -> dict[str, np.ndarray | dict]:
+    """Why BN normalises each feature on its own instead of whitening (lecture: "whitening … 계산량이
+    많고"): both give mean 0 and variance 1 per feature, but only whitening also removes correlations,
+    at the price of a D×D covariance and its inverse square root per batch.
+
+    Returns the covariance of the input, of BN's x̂ (γ = 1, β = 0) and of the whitened batch.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    d = x.shape[1]
+    cov = lambda v: np.cov(v, rowvar=False, bias=True)  # noqa: E731
+    x_hat = steps(x, np.ones(d), np.zeros(d))["x_hat"]
+    return {"input": cov(x), "bn": cov(x_hat), "whitened": cov(whiten(x))}
+
+
+def normalisation_cost(n: int, d: int) -> dict[str, int]:
+    """Rough multiply counts per mini-batch of n × d: BN ≈ 4nd (mean, variance, normalise, scale);
+    whitening ≈ 2nd² (covariance, then applying the d×d matrix) + d³ (its eigendecomposition)."""
+    return {"bn": 4 * n * d, "whitening": 2 * n * d * d + d ** 3}
+
+
+def correlated_batch(n: int = 256, rho: float = 0.8, seed: int = 0) -> np.ndarray:
+    """Two features with correlation ``rho``, means (3, −1), standard deviations (2, 0.5) → (n, 2)."""
+    rng = np.random.default_rng(seed)
+    z = rng.normal(size=(n, 2))
+    z[:, 1] = rho * z[:, 0] + np.sqrt(1 - rho ** 2) * z[:, 1]
+    return z * np.array([2.0, 0.5]) + np.array([3.0, -1.0])

@@ -86,3 +86,45 @@ def fit_curve(degree: int, n_train: int = 15, n_test: int = 200, noise: float = 
     return {"xs": xs, "pred": np.polyval(coef, xs), "truth": true_function(xs), "x_train": x,
             "y_train": y, "coef": coef, "train_mse": mse(y, np.polyval(coef, x)),
             "test_mse": mse(yt, np.polyval(coef, xt))}
+
+
+def resampled_fits(degree: int, n_sets: int = 50, n_train: int = 15, noise: float = 0.3, seed: int = 0,
+                   n_points: int = 100) -> dict[str, np.ndarray]:
+    """The lecture's dartboard (Fig. 1) for curves: refit the degree-``degree`` polynomial on ``n_sets``
+    independently drawn training sets of the same size and noise.
+
+    Returns ``xs`` (n_points,) on [0, 1], ``truth`` f(xs), ``preds`` (n_sets, n_points), one fitted curve
+    per training set, and ``mean`` (n_points,), the average fit E f̂(x). Training set s is drawn from
+    ``default_rng([seed, s])``, so a set does not change when ``n_sets`` grows.
+    """
+    if n_sets < 2:
+        raise ValueError(f"expected n_sets >= 2 (a variance needs two fits), got {n_sets}")
+    xs = np.linspace(0, 1, n_points)
+    preds = np.empty((n_sets, n_points))
+    for s in range(n_sets):
+        x, y = make_data(n_train, noise, np.random.default_rng([seed, s]))
+        preds[s] = np.polyval(fit_poly(x, y, degree), xs)
+    return {"xs": xs, "truth": true_function(xs), "preds": preds, "mean": preds.mean(axis=0)}
+
+
+def bias_variance(degrees: Iterable[int] = range(0, 10), n_sets: int = 200, n_train: int = 15,
+                  noise: float = 0.3, seed: int = 0, n_points: int = 100) -> dict[str, list]:
+    """The decomposition page 9 prints, computed: for each degree, averaged over x on [0, 1],
+
+        bias² = (f(x) − E f̂(x))²,   variance = E (f̂(x) − E f̂(x))²,   noise = σ²,
+        expected test error E (y − f̂(x))² = bias² + variance + noise   (y = f(x) + ε, ε ~ N(0, σ²) new)
+
+    with the expectations over ``n_sets`` resampled training sets (see :func:`resampled_fits`).
+    Returns aligned lists ``degree, bias2, variance, noise, total``.
+    """
+    out: dict[str, list] = {"degree": [], "bias2": [], "variance": [], "noise": [], "total": []}
+    for d in (int(d) for d in degrees):
+        r = resampled_fits(d, n_sets, n_train, noise, seed, n_points)
+        bias2 = float(np.mean((r["truth"] - r["mean"]) ** 2))
+        variance = float(np.mean(r["preds"].var(axis=0)))   # population variance over the sets
+        out["degree"].append(d)
+        out["bias2"].append(bias2)
+        out["variance"].append(variance)
+        out["noise"].append(noise ** 2)
+        out["total"].append(bias2 + variance + noise ** 2)
+    return out

@@ -30,3 +30,47 @@ def gradient_norms(depth: int, width: int, activation: str, seed: int = 0, init:
     _, cache = model.forward(X)
     grads = model.backward(y, cache)
     return np.array([np.linalg.norm(g["dW"]) for g in grads])
+
+
+def dead_relu(lrs=(0.001, 0.01, 0.1, 0.3, 1.0), width: int = 32, depth: int = 2, steps: int = 30,
+              n: int = 128, seed: int = 0) -> dict[str, list]:
+    """Dead ReLU neurons after training with each learning rate (lecture: "dead neuron: 학습률이 크면 …").
+
+    A ReLU ``MLP`` (``depth`` hidden layers of ``width`` units, He initialisation, linear output, squared
+    error) is trained by full-batch gradient descent for ``steps`` steps on a fixed regression task
+    (y = sum of sin of the inputs, 2 inputs, ``n`` points), once per learning rate, from the same
+    initial weights. A hidden unit is *dead* when its pre-activation z ≤ 0 for every one of the ``n``
+    inputs: its output and its gradient are then zero for all of them, so no later step can revive it.
+    A large step can push a unit's bias far negative in one update, which is how it dies.
+
+    Returns aligned lists ``lr``, ``dead`` (count), ``total`` (hidden units), ``fraction``, ``loss``
+    (final training loss; ``inf`` where training diverged, its dead count then taken before the
+    overflow).
+    """
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-2, 2, size=(n, 2))
+    y = np.sin(X).sum(axis=1, keepdims=True)
+    total = width * depth
+    out: dict[str, list] = {"lr": [], "dead": [], "total": [], "fraction": [], "loss": []}
+    for lr in lrs:
+        model = MLP([2] + [width] * depth + [1], activation="relu", loss="mse", seed=seed, init="he",
+                    output_activation="identity")
+        dead, loss = 0, float("inf")
+        with np.errstate(all="ignore"):
+            for _ in range(steps):
+                _, cache = model.forward(X)
+                if not all(np.isfinite(z).all() for z in cache["z"]):
+                    break
+                dead = sum(int(np.sum(np.all(z <= 0, axis=0))) for z in cache["z"][:-1])
+                model.step(model.backward(y, cache), float(lr))
+            else:
+                _, cache = model.forward(X)
+                if all(np.isfinite(z).all() for z in cache["z"]):
+                    dead = sum(int(np.sum(np.all(z <= 0, axis=0))) for z in cache["z"][:-1])
+                    loss = model.loss_from_cache(y, cache)
+        out["lr"].append(float(lr))
+        out["dead"].append(dead)
+        out["total"].append(total)
+        out["fraction"].append(dead / total)
+        out["loss"].append(loss)
+    return out

@@ -56,6 +56,33 @@ STRINGS: dict[str, dict[str, str]] = {
                           "(high variance)."},
     "p09.bv.right": {"ko": "**적절한 복잡도**: 테스트 오차가 가장 작은 차수입니다.",
                      "en": "**Right complexity**: the degree with the lowest test error."},
+    "p09.dart.title": {"ko": "편향-분산 다트판: 학습 세트를 바꿔 가며 다시 맞추기",
+                       "en": "The bias–variance dartboard: refit on many training sets"},
+    "p09.dart.text": {
+        "ko": "강의의 Fig. 1(다트판)을 곡선으로 옮겼습니다. 같은 참 곡선에서 학습 데이터 15개를 새로 뽑을 때마다 "
+              "다항식을 다시 맞춥니다. 가는 선 하나가 학습 세트 하나의 결과(다트 한 발), 굵은 선이 그 평균입니다. "
+              "**편향**은 평균 곡선이 참 곡선(점선)에서 떨어진 정도, **분산**은 가는 선들이 퍼진 정도, **잡음** σ²는 "
+              "어떤 모델도 줄일 수 없는 데이터의 흩어짐입니다. 위 식의 세 항을 차수마다 실제로 계산했습니다.",
+        "en": "The lecture's Fig. 1 (the dartboard) for curves. Each time 15 new training points are drawn from "
+              "the same true curve, the polynomial is fitted again. Each thin line is one training set's fit "
+              "(one dart), the thick line their average. **Bias** is how far the average fit is from the true "
+              "curve (dashed), **variance** how widely the thin lines spread, **noise** σ² the scatter of the "
+              "data that no model can remove. The three terms of the formula above, computed for every degree."},
+    "p09.dart.degree": {"ko": "다트판의 다항식 차수", "en": "Degree on the dartboard"},
+    "p09.dart.sets": {"ko": "학습 세트 수", "en": "Training sets"},
+    "p09.dart.chart": {"ko": "{degree}차 다항식, 학습 세트 {n}개 (굵은 선: 평균, 점선: 참 곡선)",
+                       "en": "Degree {degree}, {n} training sets (thick: average fit, dashed: true curve)"},
+    "p09.dart.decomp": {"ko": "차수별 편향², 분산, 잡음 (로그)", "en": "Bias², variance and noise by degree (log)"},
+    "p09.dart.term": {"ko": "항", "en": "term"},
+    "p09.dart.bias2": {"ko": "편향²", "en": "bias²"},
+    "p09.dart.variance": {"ko": "분산", "en": "variance"},
+    "p09.dart.noise": {"ko": "잡음 σ²", "en": "noise σ²"},
+    "p09.dart.total": {"ko": "기대 테스트 오차", "en": "expected test error"},
+    "p09.dart.note": {
+        "ko": "차수가 낮으면 편향²이 대부분이고(과소적합: 낮은 분산, 높은 편향), 차수가 높으면 분산이 폭발합니다"
+              "(과적합: 낮은 편향, 높은 분산). 세 항의 합이 가장 작은 차수가 최적입니다.",
+        "en": "At low degrees bias² dominates (underfitting: low variance, high bias); at high degrees the "
+              "variance explodes (overfitting: low bias, high variance). The best degree has the smallest sum."},
     # ------------------------------------------------------------------ page 10
     "p10.title": {"ko": "XOR 문제", "en": "The XOR problem"},
     "p10.intro": {
@@ -92,19 +119,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "p10.mlp.acc": {"ko": "MLP 정확도", "en": "MLP accuracy"},
     "p10.mlp.loss": {"ko": "손실 J", "en": "Loss J"},
     "p10.mlp.note": {
-        "ko": "처음에는 경계가 직선에 가깝다가, 은닉층이 입력 공간을 휘어 놓으면서 두 개의 띠 모양 영역이 "
-              "생깁니다. 은닉층이 XOR을 선형 분리 가능한 문제로 바꾼 것입니다.",
+        "ko": "처음에는 경계가 직선에 가깝다가, 은닉층이 입력 공간을 휘어 놓으면서 두 직선 사이의 띠 모양 "
+              "영역 하나가 생깁니다. 은닉층이 XOR을 선형 분리 가능한 문제로 바꾼 것입니다.",
         "en": "The boundary starts almost straight; as the hidden layer bends the input space, a band-shaped "
               "region appears. The hidden layer has turned XOR into a linearly separable problem."},
     # ------------------------------------------------------------------ page 11
-    "p11.title": {"ko": "오차 역전파", "en": "Backpropagation"},
+    "p11.title": {"ko": "오차역전파", "en": "Backpropagation"},
     "p11.intro": {
         "ko": "역전파는 출력의 오차를 연쇄 법칙으로 뒤에서부터 한 층씩 나누어 각 가중치의 기울기를 구합니다. "
-              "강의의 2-2-2 신경망(편향 없음, 시그모이드 φ)을 그대로 옮겼습니다: 입력·정답·가중치·학습률을 "
-              "고치면 모든 숫자가 다시 계산됩니다.",
+              "구조는 강의의 2-2-2 신경망(편향 없음, 시그모이드 φ)입니다. 강의는 이 신경망을 기호로만 "
+              "보여 주므로, 기본 숫자(x, y, W)는 널리 쓰이는 역전파 풀이 예제(Matt Mazur, 2015)에서 가져오고 강의에 "
+              "맞춰 편향을 뺐습니다. 학습률도 강의와 다릅니다: 예제의 η = 0.5를 기본값으로 쓰지만, 강의의 갱신식 "
+              "w ← w − δ·a에는 η가 없어 η = 1과 같습니다. 입력·정답·가중치·학습률을 고치면 모든 숫자가 다시 "
+              "계산됩니다.",
         "en": "Backpropagation splits the output error backwards, layer by layer, with the chain rule, and "
-              "gets the gradient of every weight. This is the lecture's 2-2-2 network (no biases, sigmoid φ): "
-              "edit the inputs, targets, weights and learning rate and every number is recomputed."},
+              "gets the gradient of every weight. The network is the lecture's 2-2-2 one (no biases, sigmoid φ). "
+              "The lecture gives it only in symbols, so the default numbers (x, y, W) come from a widely used "
+              "worked example (Matt Mazur, 2015), with its biases dropped to match the lecture. The learning "
+              "rate differs too: the example's η = 0.5 is the default here, while the lecture's updates "
+              "w ← w − δ·a have no η at all, i.e. η = 1. Edit the inputs, targets, weights and learning rate "
+              "and every number is recomputed."},
     "p11.network": {"ko": "순전파는 왼쪽에서 오른쪽, 역전파는 오른쪽에서 왼쪽입니다.",
                     "en": "The forward pass runs left to right, the backward pass right to left."},
     "p11.inputs": {"ko": "입력, 정답, 가중치", "en": "Inputs, targets, weights"},
@@ -139,6 +173,54 @@ STRINGS: dict[str, dict[str, str]] = {
     "p11.check.weight": {"ko": "가중치", "en": "weight"},
     "p11.check.ours": {"ko": "역전파 (직접 구현)", "en": "backprop (ours)"},
     "p11.check.max": {"ko": "최대 차이 |Δ|", "en": "Largest difference |Δ|"},
+    "p11.source": {"ko": "숫자의 출처: [A Step by Step Backpropagation Example]({url}) (편향 0.35, 0.60 제외). "
+                         "강의의 갱신식과 같게 보려면 학습률을 1로 바꾸세요.",
+                   "en": "Numbers from [A Step by Step Backpropagation Example]({url}) (biases 0.35, 0.60 "
+                         "dropped). Set the learning rate to 1 to follow the lecture's updates."},
+    "p11.warmup.title": {"ko": "준비 운동: f(x, y) = xy의 편미분", "en": "Warm-up: the partial derivatives of f(x, y) = xy"},
+    "p11.warmup.text": {
+        "ko": "편미분은 한 변수만 움직이고 나머지는 상수로 취급합니다. x로 미분하면 y가 상수라서 ∂f/∂x = y, "
+              "y로 미분하면 x가 상수라서 ∂f/∂y = x입니다. 역전파의 곱셈 노드가 바로 이 규칙입니다: 곱셈 노드는 "
+              "흘러온 기울기에 *다른 쪽* 입력을 곱해 돌려보냅니다.",
+        "en": "A partial derivative moves one variable and treats the others as constants. Differentiating by "
+              "x holds y constant, so ∂f/∂x = y; by y, x is constant, so ∂f/∂y = x. This is exactly backprop's "
+              "multiply node: it sends back the incoming gradient times the *other* input."},
+    "p11.warmup.numeric": {"ko": "수치 미분 (중심 차분)으로 확인: ∂f/∂x ≈ {dx}, ∂f/∂y ≈ {dy}",
+                           "en": "Checked by central differences: ∂f/∂x ≈ {dx}, ∂f/∂y ≈ {dy}"},
+    "p11.err.xy.said": {"ko": "f(x, y) = xy, ∂y/∂x = y,  ∂x/∂y = x", "en": "f(x, y) = xy, ∂y/∂x = y,  ∂x/∂y = x"},
+    "p11.err.xy.correct": {"ko": "∂f/∂x = y,  ∂f/∂y = x", "en": "∂f/∂x = y,  ∂f/∂y = x"},
+    "p11.err.xy.why": {"ko": "미분하는 대상은 f입니다. x와 y는 서로 독립인 변수라서 ∂y/∂x = 0입니다.",
+                       "en": "It is f that is differentiated; x and y are independent, so ∂y/∂x = 0."},
+    "p11.chain.title": {"ko": "강의의 세 인수 연쇄 법칙: w⁽²⁾₁₁", "en": "The lecture's three-factor chain rule: w⁽²⁾₁₁"},
+    "p11.chain.text": {
+        "ko": "강의처럼 스칼라 인수 세 개를 하나씩 계산해 곱하면, 벡터식 δ⁽³⁾ a⁽²⁾ᵀ의 (1, 1) 성분과 같습니다. "
+              "앞의 두 인수의 곱이 δ⁽³⁾₁입니다.",
+        "en": "Computing the lecture's three scalar factors one by one and multiplying them gives the (1, 1) "
+              "entry of the vector form δ⁽³⁾ a⁽²⁾ᵀ. The first two factors multiply to δ⁽³⁾₁."},
+    "p11.chain.scalar": {"ko": "스칼라 세 인수의 곱 (강의)", "en": "Product of the three factors (lecture)"},
+    "p11.chain.vector": {"ko": "벡터식 [δ⁽³⁾ a⁽²⁾ᵀ]₁₁", "en": "Vector form [δ⁽³⁾ a⁽²⁾ᵀ]₁₁"},
+    "p11.err.sup.said": {
+        "ko": "∂J/∂w⁽¹⁾₁₁ = ∂J/∂a⁽¹⁾₁ × ∂a⁽²⁾₁/∂z⁽²⁾₁ × ∂z⁽²⁾₁/∂w⁽¹⁾₁₁,  ∂J/∂a⁽¹⁾₁ = ∂J₁/∂z⁽²⁾₁ × ∂z⁽²⁾₁/∂a⁽¹⁾₁ + "
+              "∂J₂/∂z⁽²⁾₂ × ∂z⁽²⁾₂/∂a⁽¹⁾₁",
+        "en": "∂J/∂w⁽¹⁾₁₁ = ∂J/∂a⁽¹⁾₁ × ∂a⁽²⁾₁/∂z⁽²⁾₁ × ∂z⁽²⁾₁/∂w⁽¹⁾₁₁,  ∂J/∂a⁽¹⁾₁ = ∂J₁/∂z⁽²⁾₁ × ∂z⁽²⁾₁/∂a⁽¹⁾₁ + "
+              "∂J₂/∂z⁽²⁾₂ × ∂z⁽²⁾₂/∂a⁽¹⁾₁"},
+    "p11.err.sup.correct": {
+        "ko": "∂J/∂w⁽¹⁾₁₁ = ∂J/∂a⁽²⁾₁ × ∂a⁽²⁾₁/∂z⁽²⁾₁ × ∂z⁽²⁾₁/∂w⁽¹⁾₁₁,  ∂J/∂a⁽²⁾₁ = ∂J₁/∂z⁽³⁾₁ × ∂z⁽³⁾₁/∂a⁽²⁾₁ + "
+              "∂J₂/∂z⁽³⁾₂ × ∂z⁽³⁾₂/∂a⁽²⁾₁ = δ⁽³⁾₁ w⁽²⁾₁₁ + δ⁽³⁾₂ w⁽²⁾₂₁",
+        "en": "∂J/∂w⁽¹⁾₁₁ = ∂J/∂a⁽²⁾₁ × ∂a⁽²⁾₁/∂z⁽²⁾₁ × ∂z⁽²⁾₁/∂w⁽¹⁾₁₁,  ∂J/∂a⁽²⁾₁ = ∂J₁/∂z⁽³⁾₁ × ∂z⁽³⁾₁/∂a⁽²⁾₁ + "
+              "∂J₂/∂z⁽³⁾₂ × ∂z⁽³⁾₂/∂a⁽²⁾₁ = δ⁽³⁾₁ w⁽²⁾₁₁ + δ⁽³⁾₂ w⁽²⁾₂₁"},
+    "p11.err.sup.why": {
+        "ko": "w⁽¹⁾₁₁은 은닉 뉴런 a⁽²⁾₁을 거쳐 출력 z⁽³⁾에 영향을 줍니다. 강의의 위첨자가 한 층씩 밀려 있고, 그 "
+              "다음 줄의 결과 δ⁽³⁾₁w⁽²⁾₁₁ + δ⁽³⁾₂w⁽²⁾₂₁은 바르게 적혀 있습니다. 아래 표의 ∂J/∂W⁽¹⁾가 그 값입니다.",
+        "en": "w⁽¹⁾₁₁ reaches the output z⁽³⁾ through the hidden unit a⁽²⁾₁. The lecture's superscripts are one "
+              "layer off; the next line's result δ⁽³⁾₁w⁽²⁾₁₁ + δ⁽³⁾₂w⁽²⁾₂₁ is right. ∂J/∂W⁽¹⁾ below is its value."},
+    "p11.err.eta.said": {"ko": "가중치 w = w − δ·a (학습률 없음)", "en": "w = w − δ·a (no learning rate)"},
+    "p11.err.eta.correct": {"ko": "w ← w − η·δ·a (강의의 식은 η = 1인 경우)", "en": "w ← w − η·δ·a (the lecture's is η = 1)"},
+    "p11.err.eta.why": {
+        "ko": "경사 하강법의 갱신에는 학습률 η가 곱해집니다. 이 페이지의 기본값은 η = 0.5입니다. η = 1일 때 "
+              "갱신된 W⁽²⁾[1,1]은 {w_lecture}, η = {lr}일 때는 {w_page}입니다.",
+        "en": "A gradient-descent update is scaled by the learning rate η; this page's default is η = 0.5. With "
+              "η = 1 the updated W⁽²⁾[1,1] is {w_lecture}, with η = {lr} it is {w_page}."},
     # ------------------------------------------------------------------ page 12
     "p12.title": {"ko": "기울기 소실 · 활성화 함수", "en": "Vanishing gradients · activation functions"},
     "p12.intro": {
@@ -193,6 +275,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "With the sigmoid the first layer's gradient loses orders of magnitude as depth grows. ReLU with "
               "He initialisation keeps the norms nearly level — which is why deep CNNs use ReLU with He "
               "initialisation (plus batch normalisation and residual connections)."},
+    "p12.dead.title": {"ko": "죽은 ReLU 뉴런: 학습률이 클수록 늘어난다", "en": "Dead ReLU neurons: more as the learning rate grows"},
+    "p12.dead.text": {
+        "ko": "강의: \"dead neuron: 학습 속도(학습률)가 빠르거나 … 해당 뉴런은 어떤 자료가 입력되어도 갱신되지 "
+              "않는다.\" 같은 ReLU 신경망(은닉층 2개 × 32, He 초기화)을 같은 초기값에서 학습률만 바꿔 30단계 학습한 "
+              "뒤, 모든 입력에서 z ≤ 0인(출력과 기울기가 늘 0인) 은닉 뉴런을 셉니다. 큰 한 걸음이 편향을 크게 음수로 "
+              "밀면 그 뉴런은 다시 살아나지 못합니다.",
+        "en": "The lecture: \"dead neuron: when the learning rate is large … the neuron is not updated whatever "
+              "the input.\" The same ReLU network (2 hidden layers × 32, He initialisation) is trained for 30 "
+              "steps from the same initial weights with different learning rates; then the hidden units with "
+              "z ≤ 0 on every input (output and gradient always 0) are counted. One big step that pushes a "
+              "bias far negative kills a unit for good."},
+    "p12.dead.lr": {"ko": "학습률 η", "en": "learning rate η"},
+    "p12.dead.count": {"ko": "죽은 뉴런 수 (전체 {total}개 중)", "en": "dead units (of {total})"},
+    "p12.dead.chart": {"ko": "학습률별 죽은 ReLU 뉴런", "en": "Dead ReLU units by learning rate"},
+    "p12.dead.at_max": {"ko": "η = {lr}에서 죽은 뉴런", "en": "Dead units at η = {lr}"},
+    "p12.dead.diverged": {"ko": "η = {lr}에서는 손실이 발산했습니다(수치 넘침).", "en": "At η = {lr} the loss diverged (overflow)."},
+    "p12.err.selu.said": {"ko": "ELU, SeLU: 알파 값이 1이 아닌 경우 SeLU라고 부름(2016)",
+                          "en": "ELU, SeLU: called SeLU when alpha is not 1 (2016)"},
+    "p12.err.selu.correct": {
+        "ko": "SELU(x) = λ·ELU_α(x), α ≈ 1.6733, λ ≈ 1.0507로 고정 (Klambauer et al., 2017). ELU는 Clevert et al. (2015)",
+        "en": "SELU(x) = λ·ELU_α(x) with fixed α ≈ 1.6733, λ ≈ 1.0507 (Klambauer et al., 2017); ELU is Clevert et al. (2015)"},
+    "p12.err.selu.why": {
+        "ko": "α만 바꾼 ELU는 여전히 ELU입니다. SELU는 층을 지나도 평균 0, 분산 1이 유지되도록(자기 정규화) α와 "
+              "스케일 λ를 함께 정한 함수입니다.",
+        "en": "An ELU with another α is still an ELU. SELU fixes α together with a scale λ so that activations "
+              "keep mean 0 and variance 1 from layer to layer (self-normalising)."},
+    "p12.err.swish.said": {"ko": "swish : Mobilenet 학습 시 사용(2017)", "en": "swish: used to train MobileNet (2017)"},
+    "p12.err.swish.correct": {
+        "ko": "swish는 Ramachandran et al. (2017)이 찾은 함수이고, MobileNet 계열에서는 MobileNetV3 (2019)가 근사형 "
+              "hard-swish를 씁니다",
+        "en": "swish is from Ramachandran et al. (2017); in the MobileNet family it is MobileNetV3 (2019) that uses "
+              "its approximation, hard-swish"},
+    "p12.err.swish.why": {"ko": "MobileNet v1(2017)과 v2(2018)의 활성화 함수는 ReLU와 ReLU6입니다.",
+                          "en": "MobileNet v1 (2017) and v2 (2018) use ReLU and ReLU6."},
     # ------------------------------------------------------------------ page 13
     "p13.title": {"ko": "배치 정규화", "en": "Batch normalisation"},
     "p13.intro": {
@@ -250,6 +366,37 @@ STRINGS: dict[str, dict[str, str]] = {
               "포화되지 않고, 기울기가 앞쪽 층까지 살아서 전달됩니다.",
         "en": "The loss with BN falls faster: every layer's input stays normalised, the activations do not "
               "saturate, and the gradient survives down to the first layers."},
+    "p13.why.title": {"ko": "왜 배치 정규화인가: 내부 공변량 변화와 화이트닝", "en": "Why batch norm: internal covariate shift and whitening"},
+    "p13.why.text": {
+        "ko": "학습 중에는 앞 층의 가중치가 계속 바뀌므로, 뒤 층이 받는 입력의 분포도 계속 바뀝니다(**내부 공변량 "
+              "변화**, internal covariate shift). 입력을 **화이트닝**하면(평균 0, 분산 1에 더해 특성 간 상관까지 0) "
+              "분포가 고정되지만, 미니배치마다 공분산 행렬과 그 역제곱근을 구해야 해서 비싸고, 역전파도 그 계산을 "
+              "거쳐야 합니다. 그래서 BN은 (강의의 가정 1) 특성마다 따로 평균과 분산만 맞춥니다. 아래 두 특성은 "
+              "상관계수 0.8입니다: BN 뒤에도 상관은 남고, 화이트닝은 상관까지 없앱니다.",
+        "en": "During training the earlier layers' weights keep changing, so the distribution a later layer "
+              "receives keeps shifting (**internal covariate shift**). **Whitening** the inputs (mean 0, "
+              "variance 1 *and* no correlation between features) would fix the distribution, but needs the "
+              "covariance matrix and its inverse square root for every mini-batch — expensive, and backprop has "
+              "to go through it. So BN (the lecture's assumption 1) normalises each feature on its own, mean and "
+              "variance only. The two features below have correlation 0.8: it survives BN, whitening removes it."},
+    "p13.why.corr_in": {"ko": "입력의 상관계수", "en": "Input correlation"},
+    "p13.why.corr_bn": {"ko": "BN 뒤 상관계수", "en": "Correlation after BN"},
+    "p13.why.corr_white": {"ko": "화이트닝 뒤 상관계수", "en": "Correlation after whitening"},
+    "p13.why.cost": {"ko": "곱셈 수, 미니배치 64 × 특성 512: BN {bn} vs 화이트닝 {white} (약 {ratio}배)",
+                     "en": "Multiplications for a mini-batch of 64 × 512 features: BN {bn} vs whitening {white} "
+                           "(about {ratio}×)"},
+    "p13.err.ics.said": {"ko": "불안정화의 원인 : Internal Covariance Shift", "en": "Cause of instability: Internal Covariance Shift"},
+    "p13.err.ics.correct": {"ko": "Internal Covariate Shift (내부 공변량 변화; Ioffe & Szegedy, 2015)",
+                            "en": "Internal Covariate Shift (Ioffe & Szegedy, 2015)"},
+    "p13.err.ics.why": {"ko": "covariate(공변량)는 층의 입력 변수를 뜻합니다. 공분산(covariance)과는 다른 말입니다.",
+                        "en": "A covariate is an input variable of the layer; covariance is a different thing."},
+    "p13.order.title": {"ko": "강의의 추천 순서", "en": "The lecture's recommended order"},
+    "p13.order.text": {
+        "ko": "강의의 CNN 추천 구조입니다. BN은 합성곱(선형 변환) 바로 뒤, 활성화 함수 앞에 둡니다(BN 논문 §3.2). "
+              "합성곱의 편향은 BN의 β가 대신하므로 보통 `bias=False`로 둡니다. 드롭아웃과 풀링은 그 뒤에 옵니다.",
+        "en": "The lecture's recommended CNN block. BN goes right after the convolution (a linear map) and "
+              "before the activation (the BN paper, §3.2); the convolution's bias is usually dropped "
+              "(`bias=False`) because BN's β takes its place. Dropout and pooling come after."},
     # ------------------------------------------------------------------ page 14
     "p14.title": {"ko": "합성곱 연산", "en": "The convolution operation"},
     "p14.intro": {
@@ -268,10 +415,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "input with zeros; stride s is how many cells the window moves at a time."},
     "p14.size": {"ko": "입력 크기 n", "en": "Input size n"},
     "p14.kernel": {"ko": "커널 프리셋", "en": "Kernel preset"},
-    "p14.kernel.edge": {"ko": "에지 검출", "en": "edge detection"},
+    "p14.kernel.edge": {"ko": "에지 검출 (라플라시안, 8방향)", "en": "edge detection (8-neighbour Laplacian)"},
     "p14.kernel.sobel_x": {"ko": "소벨 (세로 에지)", "en": "Sobel (vertical edges)"},
     "p14.kernel.sobel_y": {"ko": "소벨 (가로 에지)", "en": "Sobel (horizontal edges)"},
-    "p14.kernel.laplacian": {"ko": "라플라시안", "en": "Laplacian"},
     "p14.kernel.blur": {"ko": "블러 (평균)", "en": "blur (box average)"},
     "p14.kernel.gaussian_blur": {"ko": "가우시안 블러", "en": "Gaussian blur"},
     "p14.kernel.sharpen": {"ko": "샤프닝", "en": "sharpen"},
@@ -317,6 +463,48 @@ STRINGS: dict[str, dict[str, str]] = {
               "마지막 특성 맵에 GAP를 써서 파라미터가 많은 완전연결층을 대신합니다.",
         "en": "Global average pooling (GAP) averages each channel's whole feature map into a single number. "
               "GoogLeNet and ResNet apply it to the last feature map instead of large fully connected layers."},
+    "p14.keras.title": {"ko": "Keras의 Conv2D: 강의의 다섯 인자", "en": "Keras Conv2D: the lecture's five arguments"},
+    "p14.keras.text": {
+        "ko": "강의는 합성곱층을 Keras 코드로 설명합니다. 같은 층을 PyTorch로 쓰면 `nn.Conv2d(in_channels, "
+              "filters, kernel_size, padding=...)` 입니다. 예: 강의의 LeNet-5 첫 층.",
+        "en": "The lecture explains the convolution layer in Keras code. The same layer in PyTorch is "
+              "`nn.Conv2d(in_channels, filters, kernel_size, padding=...)`. Example: the lecture's LeNet-5 first layer."},
+    "p14.keras.arg": {"ko": "인자", "en": "argument"},
+    "p14.keras.meaning": {"ko": "뜻", "en": "meaning"},
+    "p14.keras.example": {"ko": "LeNet-5 C1의 값", "en": "LeNet-5 C1's value"},
+    "p14.keras.input_shape": {"ko": "입력 이미지의 (높이, 너비, 채널). 첫 층에만 씁니다.",
+                              "en": "(height, width, channels) of the input image; only on the first layer."},
+    "p14.keras.filters": {"ko": "필터 수 = 출력 특성 맵(activation map)의 수", "en": "number of filters = output feature maps"},
+    "p14.keras.kernel_size": {"ko": "필터의 (높이, 너비)", "en": "(height, width) of each filter"},
+    "p14.keras.padding": {"ko": "\"valid\": 패딩 없음, \"same\": 0을 둘러 (스트라이드 1에서) 입력과 같은 크기",
+                          "en": "\"valid\": no padding; \"same\": zeros around so the size is kept (at stride 1)"},
+    "p14.keras.activation": {"ko": "합성곱 뒤의 활성화 함수", "en": "activation after the convolution"},
+    "p14.keras.pad_text": {
+        "ko": "`padding=\"valid\"`는 0을 두르지 않아 ⌊(n − k)/s⌋ + 1, `padding=\"same\"`은 ⌈n/s⌉입니다(홀수 k, "
+              "스트라이드 1이면 양쪽에 (k − 1)/2칸). 강의의 LeNet-5는 'valid'라서 32 → 28이 됩니다.",
+        "en": "`padding=\"valid\"` adds no zeros: ⌊(n − k)/s⌋ + 1; `padding=\"same\"` gives ⌈n/s⌉ (for odd k at "
+              "stride 1, (k − 1)/2 zeros per side). The lecture's LeNet-5 uses 'valid', so 32 → 28."},
+    "p14.keras.valid": {"ko": "padding=\"valid\" 출력", "en": "padding=\"valid\" output"},
+    "p14.keras.same": {"ko": "padding=\"same\" 출력", "en": "padding=\"same\" output"},
+    "p14.keras.same_pad": {"ko": "\"same\"이 두르는 0 (한쪽, s = 1)", "en": "zeros per side for \"same\" (s = 1)"},
+    "p14.gapk.title": {"ko": "강의의 전역 평균 풀링 예제: Keras model.summary()", "en": "The lecture's GAP example: Keras model.summary()"},
+    "p14.gapk.text": {
+        "ko": "강의는 이 요약의 마지막 부분만 보여 줍니다(굵게 표시한 행). 앞부분은 강의에 없으므로, 합계 326,534가 "
+              "정확히 나오는 구성(28×28×1 입력, 5×5 'same' 합성곱 32·64·128개, 2×2 풀링 두 번)으로 재구성했습니다. "
+              "파라미터 수는 이미지 크기와 무관합니다. GAP가 (7, 7, 128)을 (1, 1, 128)로 바꾸므로 첫 Dense는 "
+              "128 × 500 + 500 = 64,500개면 됩니다.",
+        "en": "The lecture shows only the end of this summary (the rows marked as shown). The earlier layers are "
+              "not in the lecture; they are reconstructed as a stack that gives its total 326,534 exactly "
+              "(28×28×1 input, 5×5 'same' convolutions with 32, 64 and 128 filters, two 2×2 poolings). "
+              "Parameter counts do not depend on the image size. GAP turns (7, 7, 128) into (1, 1, 128), so the "
+              "first Dense needs only 128 × 500 + 500 = 64,500."},
+    "p14.gapk.layer": {"ko": "Layer (type)", "en": "Layer (type)"},
+    "p14.gapk.shape": {"ko": "Output Shape", "en": "Output Shape"},
+    "p14.gapk.params": {"ko": "Param #", "en": "Param #"},
+    "p14.gapk.shown": {"ko": "강의에 보임", "en": "in the lecture"},
+    "p14.gapk.total": {"ko": "Total params", "en": "Total params"},
+    "p14.gapk.flatten": {"ko": "GAP 대신 Flatten이면 첫 Dense", "en": "First Dense after Flatten instead"},
+    "p14.gapk.gap": {"ko": "GAP 뒤 첫 Dense", "en": "First Dense after GAP"},
     # ------------------------------------------------------------------ page 15
     "p15.title": {"ko": "유명한 CNN 모델", "en": "Famous CNN models"},
     "p15.intro": {
@@ -380,7 +568,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p15.vgg.true": {"ko": "표의 행을 실제로 더한 값", "en": "The rows actually summed"},
     "p15.vgg.bytes": {"ko": "float32 메모리 (이미지 1장)", "en": "float32 memory (one image)"},
     "p15.vgg.explain": {
-        "ko": "강의의 VGG16 메모리 표는 각 행은 맞지만 합계가 틀렸습니다. 행을 모두 더하면 {printed}가 아니라 "
+        "ko": "강의의 VGG16 메모리 표에서 각 행의 값은 맞지만 합계는 틀렸습니다. 행을 모두 더하면 {printed}가 아니라 "
               "{total}개(인쇄된 반올림 값의 합으로도 {rows_sum}), float32로 약 {mb} MB입니다. \"{printed} ≈ "
               "{printed_mb} MB\"는 널리 쓰이는 강의 슬라이드에서 옮겨진 계산 실수입니다 (24M × 4 B라 해도 96 MB가 "
               "됩니다). 역전파를 위해 저장하는 값까지 치면 실제 학습 메모리는 이보다 큽니다.",
@@ -434,6 +622,128 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "**SE block (SENet)**: each channel is averaged globally (squeeze), a tiny two-layer network "
               "computes a per-channel weight s ∈ (0, 1) (excitation), and each channel is multiplied by it — "
               "channel attention for few parameters."},
+    "p15.vgg.err.said": {"ko": "TOTAL memory: 24M * 4 bytes ~ 93MB / image", "en": "TOTAL memory: 24M * 4 bytes ~ 93MB / image"},
+    "p15.vgg.err.correct": {"ko": "{total}개 ≈ {mb} MB (float32, 이미지 1장, 순전파)", "en": "{total} values ≈ {mb} MB (float32, one image, forward)"},
+    "p15.vgg.plus.said": {"ko": "weights: (3*3*3)+64 = 1,728, (3*3*64)+64 = 36,864, …",
+                          "en": "weights: (3*3*3)+64 = 1,728, (3*3*64)+64 = 36,864, …"},
+    "p15.vgg.plus.correct": {"ko": "(3·3·3)×64 = 1,728, (3·3·64)×64 = 36,864, …", "en": "(3·3·3)×64 = 1,728, (3·3·64)×64 = 36,864, …"},
+    "p15.vgg.plus.why": {"ko": "가중치는 (k·k·C_in) × 필터 수입니다. \"+\"로 계산하면 (3·3·3)+64 = {plus}가 됩니다. 표는 "
+                               "편향을 세지 않으므로(\"no bias\") 더하는 항도 없습니다.",
+                         "en": "Weights are (k·k·C_in) × filters; with \"+\" (3·3·3)+64 would be {plus}. The table counts "
+                               "no biases (\"no bias\"), so there is nothing to add."},
+    "p15.stack.title": {"ko": "VGG의 논리: 3×3을 쌓으면", "en": "VGG's argument: stacking 3×3"},
+    "p15.stack.text": {
+        "ko": "강의: \"3x3 2개 = 5x5 1개, 3x3 3개 = 7x7 1개, 파라미터 수 감소\". 스트라이드 1의 3×3을 n개 쌓으면 "
+              "출력 한 칸이 보는 입력 영역(수용 영역)이 (2n + 1)×(2n + 1)입니다. 입력·출력 채널이 모두 C이면 가중치는 "
+              "9n·C²개로, 같은 영역을 한 번에 보는 (2n + 1)²·C²개보다 적고 비선형 함수(ReLU)는 n번 들어갑니다.",
+        "en": "The lecture: \"two 3×3 = one 5×5, three 3×3 = one 7×7, fewer parameters\". n stacked stride-1 3×3 "
+              "convolutions let one output cell see a (2n + 1)×(2n + 1) input region (receptive field). With C "
+              "input and C output channels that costs 9n·C² weights instead of (2n + 1)²·C² for one big filter, "
+              "and adds n nonlinearities (ReLUs) instead of one."},
+    "p15.stack.c": {"ko": "채널 수 C", "en": "Channels C"},
+    "p15.stack.layers": {"ko": "3×3 층 수 n", "en": "3×3 layers n"},
+    "p15.stack.field": {"ko": "수용 영역", "en": "receptive field"},
+    "p15.stack.stacked": {"ko": "3×3 n개의 가중치", "en": "weights, n × 3×3"},
+    "p15.stack.single": {"ko": "큰 필터 하나의 가중치", "en": "weights, one big filter"},
+    "p15.stack.ratio": {"ko": "비율", "en": "ratio"},
+    "p15.zf.variant": {"ko": "ZFNet 3–5층 채널", "en": "ZFNet layers 3–5"},
+    "p15.zf.paper": {"ko": "논문 Fig. 3: 384 / 384 / 256", "en": "paper's Fig. 3: 384 / 384 / 256"},
+    "p15.zf.lecture": {"ko": "강의 표: 512 / 1024 / 512", "en": "lecture's table: 512 / 1024 / 512"},
+    "p15.zf.text": {
+        "ko": "강의의 표 8.1은 3–5층을 512 / 1024 / 512로 적습니다. 이는 논문 본문의 구조(Fig. 3: 384 / 384 / 256)가 "
+              "아니라, 논문이 Table 2에서 3·4·5층을 넓혀 실험한 변형이며, 널리 쓰이는 강의 노트(CS231n)가 ZFNet을 이렇게 "
+              "요약합니다. 두 구조를 바꿔 가며 비교해 보세요. 위의 층별 표는 논문 구조입니다.",
+        "en": "The lecture's table 8.1 gives layers 3–5 as 512 / 1024 / 512. That is not the paper's main "
+              "architecture (Fig. 3: 384 / 384 / 256) but the variant with wider layers 3, 4, 5 that the paper "
+              "tries in its Table 2, which widely used course notes (CS231n) give as ZFNet. Switch between the "
+              "two; the per-layer table above is the paper's."},
+    "p15.zf.total": {"ko": "이 구조의 파라미터", "en": "Parameters of this variant"},
+    "p15.zf.err.said": {"ko": "ZFNet 입력 : (227x227x3)", "en": "ZFNet input: (227x227x3)"},
+    "p15.zf.err.correct": {"ko": "224×224×3 (논문 Fig. 3, 강의의 표 8.1)", "en": "224×224×3 (the paper's Fig. 3 and the lecture's own table 8.1)"},
+    "p15.zf.err.why": {"ko": "7×7 스트라이드 2의 conv1과 풀링 뒤 224는 55×55×96이 되지만, 227은 {at227}이 됩니다. "
+                             "227은 강의의 AlexNet 절에서 옮겨 온 값입니다.",
+                       "en": "With conv1 7×7 stride 2 and the pooling, 224 gives 55×55×96 but 227 gives {at227}. "
+                             "227 is carried over from the lecture's AlexNet section."},
+    "p15.alex.lrn.title": {"ko": "국소 응답 정규화 (LRN)", "en": "Local response normalisation (LRN)"},
+    "p15.alex.lrn.text": {
+        "ko": "ReLU는 위쪽이 막혀 있지 않아 한 채널이 매우 큰 값을 낼 수 있습니다. AlexNet은 conv1·conv2 뒤에서 "
+              "각 위치의 값을 **같은 위치의 이웃 채널 n = 5개**의 제곱합으로 나눕니다(측면 억제). k = 2, α = 10⁻⁴, "
+              "β = 0.75. 아래는 한 위치의 채널 7개 중 가운데 하나가 100일 때입니다: 그 이웃 채널들이 눌립니다. VGG "
+              "논문 이후로는 효과가 없다고 보아 쓰지 않고, 배치 정규화가 그 자리를 대신했습니다.",
+        "en": "ReLU is unbounded above, so one channel can get very large. After conv1 and conv2 AlexNet divides "
+              "each value by the sum of squares over the **n = 5 neighbouring channels at the same position** "
+              "(lateral inhibition), k = 2, α = 10⁻⁴, β = 0.75. Below, one position's 7 channels with the "
+              "middle one at 100: its neighbour channels are damped. Since the VGG paper found no benefit it is "
+              "no longer used; batch normalisation took its place."},
+    "p15.alex.lrn.channel": {"ko": "채널", "en": "channel"},
+    "p15.alex.lrn.before": {"ko": "LRN 전 a", "en": "a before LRN"},
+    "p15.alex.lrn.after": {"ko": "LRN 후 b", "en": "b after LRN"},
+    "p15.alex.lrn.err.said": {"ko": "매우 높은 한 픽셀이 다른 픽셀에 미치는 영향을 방지", "en": "keeps one very high pixel from affecting other pixels"},
+    "p15.alex.lrn.err.correct": {"ko": "같은 위치에서 이웃한 채널(커널 맵) 사이의 정규화", "en": "normalisation across neighbouring channels (kernel maps) at the same position"},
+    "p15.alex.lrn.err.why": {"ko": "AlexNet 논문 §3.3: 합은 \"같은 공간 위치의 인접한 n개 커널 맵\"에 대해 구합니다.",
+                             "en": "AlexNet paper §3.3: the sum runs over \"n adjacent kernel maps at the same spatial position\"."},
+    "p15.alex.err.said": {"ko": "2nd: 256 kernels of size 5×5×48 … 96×5×5×256 + 256 = 614,656 (4th, 5th: 3×3×192 … 384×3×3×…)",
+                          "en": "2nd: 256 kernels of size 5×5×48 … 96×5×5×256 + 256 = 614,656 (4th, 5th: 3×3×192 … 384×3×3×…)"},
+    "p15.alex.err.correct": {"ko": "5×5×48 커널이면 48×5×5×256 + 256 = {conv2}; 614,656은 5×5×96 커널(나누지 않은 경우)의 값",
+                             "en": "with 5×5×48 kernels 48×5×5×256 + 256 = {conv2}; 614,656 is for 5×5×96 kernels (no split)"},
+    "p15.alex.err.why": {"ko": "커널 크기는 논문의 GPU 두 대 분할(groups = 2)을, 파라미터 수는 분할하지 않은 구조를 따릅니다. "
+                               "위의 토글로 두 경우를 비교하세요.",
+                         "en": "The kernel shapes follow the paper's two-GPU split (groups = 2), the counts an unsplit "
+                               "network. Compare both with the toggle above."},
+    "p15.alex.fc.said": {"ko": "6th: FC 4096 → 4096×4096 + 4096 = 16,781,312, 7th: FC 4096 → 4096×1000 + 1000 = 4,097,000",
+                         "en": "6th: FC 4096 → 4096×4096 + 4096 = 16,781,312, 7th: FC 4096 → 4096×1000 + 1000 = 4,097,000"},
+    "p15.alex.fc.correct": {"ko": "FC6 = (6×6×256)×4096 + 4096 = 37,752,832, FC7 = 16,781,312, FC8 = 4,097,000",
+                            "en": "FC6 = (6×6×256)×4096 + 4096 = 37,752,832, FC7 = 16,781,312, FC8 = 4,097,000"},
+    "p15.alex.fc.why": {"ko": "강의는 각 완전연결층의 파라미터를 한 줄 위(앞 층의 제목 아래)에 적어, 제목과 숫자가 한 층씩 어긋납니다.",
+                        "en": "The lecture prints each FC layer's count one line early (under the previous layer's "
+                              "heading), so headings and numbers are one layer apart."},
+    "p15.inc.red.title": {"ko": "1×1 축소가 있을 때와 없을 때: 인셉션 (3a)", "en": "With and without the 1×1 reductions: inception (3a)"},
+    "p15.inc.red.text": {
+        "ko": "강의: \"1x1 convolution layer를 통해 연산량 감소 효과\". 3×3과 5×5 합성곱이 192채널 전체를 바로 "
+              "읽으면(논문 Fig. 2a의 단순한 모듈, 출력은 같은 28×28×256) 얼마나 드는지 계산했습니다.",
+        "en": "The lecture: \"1×1 convolutions reduce the computation\". Computed: the same block when the 3×3 "
+              "and 5×5 convolutions read all 192 channels directly (the paper's naive module, Fig. 2a, same "
+              "28×28×256 output)."},
+    "p15.inc.red.with": {"ko": "1×1 축소 있음 (GoogLeNet)", "en": "with 1×1 reductions (GoogLeNet)"},
+    "p15.inc.red.without": {"ko": "1×1 축소 없음", "en": "without 1×1 reductions"},
+    "p15.inc.red.case": {"ko": "구조", "en": "block"},
+    "p15.inc.red.weights": {"ko": "가중치 (편향 제외)", "en": "weights (no biases)"},
+    "p15.inc.red.macs": {"ko": "곱셈-누산 (MAC)", "en": "multiply-accumulates (MACs)"},
+    "p15.inc.red.saving": {"ko": "1×1 축소로 가중치와 MAC가 {x}배 줄어듭니다.", "en": "The 1×1 reductions cut weights and MACs by {x}×."},
+    "p15.fire.title": {"ko": "SE 블록과 fire 모듈은 다른 것", "en": "The SE block and the fire module are different things"},
+    "p15.fire.err.said": {
+        "ko": "SE Block(fire module) … More efficient distributed training, Less overhead when exporting new models to "
+              "clients, Feasible FPGA and embedded deployment",
+        "en": "SE Block(fire module) … More efficient distributed training, Less overhead when exporting new models to "
+              "clients, Feasible FPGA and embedded deployment"},
+    "p15.fire.err.correct": {
+        "ko": "fire 모듈과 이 세 가지 장점은 SqueezeNet(Iandola et al., 2016)의 것입니다. SENet의 SE 블록은 채널별 "
+              "재보정(squeeze → excitation → scale)입니다",
+        "en": "The fire module and these three benefits are SqueezeNet's (Iandola et al., 2016). SENet's SE block is "
+              "channel re-calibration (squeeze → excitation → scale)"},
+    "p15.fire.err.why": {"ko": "세 문장은 SqueezeNet 논문 서론의 \"작은 CNN의 장점\"입니다.",
+                         "en": "The three sentences are the SqueezeNet paper's introduction: the advantages of small CNNs."},
+    "p15.fire.text": {
+        "ko": "**fire 모듈 (SqueezeNet)**: 1×1 합성곱으로 채널을 확 줄이고(squeeze), 1×1과 3×3 합성곱 두 갈래로 다시 "
+              "늘려(expand) 이어 붙입니다. 목적은 파라미터 절약입니다. **SE 블록**은 특성 맵의 모양을 바꾸지 않고 "
+              "채널마다 0–1 사이의 가중치를 곱할 뿐입니다. 둘 다 128채널 맵에서 파라미터를 셌습니다.",
+        "en": "**Fire module (SqueezeNet)**: a 1×1 convolution squeezes the channels, then two branches, 1×1 and 3×3, "
+              "expand them again and are concatenated — to save parameters. The **SE block** keeps the feature map's "
+              "shape and only multiplies each channel by a weight in (0, 1). Both counted on 128-channel maps."},
+    "p15.fire.se": {"ko": "SE 블록 (C = 128, r = 16)", "en": "SE block (C = 128, r = 16)"},
+    "p15.fire.fire": {"ko": "fire 모듈 (fire2: 96 → 16 → 64 + 64)", "en": "Fire module (fire2: 96 → 16 → 64 + 64)"},
+    "p15.res.err.said": {"ko": "\"F(x)\"를 최소화(0) 하는 것을 목적으로 한다. 즉, \"H(x)-x\"(=residual)를 최소화 하는 것이다.",
+                         "en": "The aim is to minimise \"F(x)\" (to 0), i.e. to minimise \"H(x)-x\" (the residual)."},
+    "p15.res.err.correct": {
+        "ko": "학습의 목적은 여전히 손실 최소화입니다. 블록이 H(x) 대신 잔차 F(x) = H(x) − x를 배우도록 바꾼 것이고, "
+              "항등 사상이 최적에 가까우면 F(x)를 0 쪽으로 보내기가 쉽다는 것이 논문의 가설입니다",
+        "en": "Training still minimises the loss. The block is re-parametrised to learn the residual F(x) = H(x) − x "
+              "instead of H(x); the paper's hypothesis is that when the identity is nearly optimal, pushing F(x) "
+              "towards 0 is easier"},
+    "p15.res.err.why": {"ko": "He et al. (2015) §3.1. F(x)가 0이 되도록 강제하는 항은 손실 어디에도 없습니다.",
+                        "en": "He et al. (2015), §3.1. No term of the loss forces F(x) to 0."},
+    "p15.inc.err.said": {"ko": "inception (3a) … params {lecture_k}", "en": "inception (3a) … params {lecture_k}"},
+    "p15.inc.err.correct": {"ko": "{weights}개 ≈ {k1000}K (1K = 1,000; 편향 제외)", "en": "{weights} ≈ {k1000}K (1K = 1,000; no biases)"},
     # ------------------------------------------------------------------ page 16
     "p16.title": {"ko": "우리 모델", "en": "Our models"},
     "p16.intro": {

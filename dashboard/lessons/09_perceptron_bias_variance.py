@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.nn.bias_variance import errors_by_degree, fit_curve, make_data
+from core.nn.bias_variance import bias_variance, errors_by_degree, fit_curve, make_data, resampled_fits
 from core.nn.perceptron import LOGIC_GATES, Perceptron, boundary_line
 from dashboard.ui import header, number, show_code, t
 
@@ -31,6 +31,20 @@ def degree_errors() -> dict:
 @st.cache_data(show_spinner=False)
 def curve(degree: int) -> dict:
     return fit_curve(degree)
+
+
+DART_DEGREES = tuple(range(0, 9))
+DART_SETS = 100
+
+
+@st.cache_data(show_spinner=False)
+def decomposition() -> dict:
+    return bias_variance(DART_DEGREES, n_sets=DART_SETS)
+
+
+@st.cache_data(show_spinner=False)
+def dart_fits(degree: int, n_sets: int) -> dict:
+    return resampled_fits(degree, n_sets=n_sets)
 
 
 def gate_chart(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, current: int | None) -> alt.Chart:
@@ -130,4 +144,49 @@ elif degree > best:
 else:
     st.success(t("p09.bv.right"))
 
-show_code(Perceptron.fit, errors_by_degree, fit_curve, make_data)
+
+
+# --------------------------------------------------------------------------- dartboard
+@st.fragment
+def dartboard() -> None:
+    st.subheader(t("p09.dart.title"))
+    st.markdown(t("p09.dart.text"))
+    c1, c2 = st.columns(2)
+    d = c1.select_slider(t("p09.dart.degree"), options=list(DART_DEGREES), value=1, key="p09_dart_degree")
+    n_sets = c2.select_slider(t("p09.dart.sets"), options=[10, 20, 50, 100], value=20, key="p09_dart_sets")
+    fits = dart_fits(int(d), int(n_sets))
+    xs = fits["xs"]
+    lines = pd.DataFrame({"x": np.tile(xs, n_sets), "y": fits["preds"].ravel(),
+                          "set": np.repeat(np.arange(n_sets), len(xs))})
+    scale = alt.Scale(domain=[-2, 2])
+    thin = alt.Chart(lines).mark_line(opacity=0.25, strokeWidth=1, clip=True).encode(
+        x="x:Q", y=alt.Y("y:Q", scale=scale), detail="set:N")
+    mean = alt.Chart(pd.DataFrame({"x": xs, "y": fits["mean"]})).mark_line(
+        color="#d62728", strokeWidth=3, clip=True).encode(x="x:Q", y=alt.Y("y:Q", scale=scale))
+    truth = alt.Chart(pd.DataFrame({"x": xs, "y": fits["truth"]})).mark_line(
+        color="black", strokeDash=[5, 4]).encode(x="x:Q", y=alt.Y("y:Q", scale=scale))
+    dec = decomposition()
+    names = {"bias2": t("p09.dart.bias2"), "variance": t("p09.dart.variance"), "noise": t("p09.dart.noise"),
+             "total": t("p09.dart.total")}
+    long = pd.DataFrame([{"degree": deg, "term": names[k], "value": dec[k][i]}
+                         for k in names for i, deg in enumerate(dec["degree"])])
+    terms = alt.Chart(long).mark_line(point=True).encode(
+        x=alt.X("degree:O", title=t("p09.bv.degree"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", scale=alt.Scale(type="log"), title=None),
+        color=alt.Color("term:N", title=t("p09.dart.term"), sort=list(names.values())))
+    rule = alt.Chart(pd.DataFrame({"degree": [int(d)]})).mark_rule(color="gray", strokeDash=[4, 4]).encode(
+        x="degree:O")
+    a, b = st.columns(2)
+    a.altair_chart((thin + mean + truth).properties(title=t("p09.dart.chart", degree=d, n=n_sets), height=320),
+                   width="stretch")
+    b.altair_chart((terms + rule).properties(title=t("p09.dart.decomp"), height=320), width="stretch")
+    i = list(dec["degree"]).index(int(d))
+    m = st.columns(4)
+    for col, k in zip(m, names, strict=True):
+        col.metric(names[k], number(float(dec[k][i]), 4))
+    st.markdown(t("p09.dart.note"))
+
+
+dartboard()
+
+show_code(Perceptron.fit, errors_by_degree, fit_curve, make_data, resampled_fits, bias_variance)

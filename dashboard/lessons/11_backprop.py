@@ -7,8 +7,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.nn.backprop import DEFAULTS, autograd_check, trace
-from dashboard.ui import header, number, show_code, t
+from core.nn.backprop import (
+    DEFAULTS,
+    LECTURE_LR,
+    WORKED_EXAMPLE,
+    autograd_check,
+    partials_xy,
+    partials_xy_numeric,
+    scalar_chain,
+    trace,
+)
+from dashboard.ui import erratum, header, number, show_code, t
 
 # (step id, the trace entries it produces, its chain-rule formula), forward pass then backward pass.
 STEPS = (
@@ -52,6 +61,28 @@ def matrix_editor(name: str, default: np.ndarray, key: str) -> np.ndarray:
 
 
 header("11")
+st.caption(t("p11.source", url=WORKED_EXAMPLE))
+
+
+# --------------------------------------------------------------------------- warm-up: f = xy
+@st.fragment
+def warmup() -> None:
+    st.subheader(t("p11.warmup.title"))
+    st.markdown(t("p11.warmup.text"))
+    a, b = st.columns(2)
+    px = a.number_input("x", value=3.0, step=1.0, key="p11_fx")
+    py = b.number_input("y", value=-2.0, step=1.0, key="p11_fy")
+    p, num = partials_xy(px, py), partials_xy_numeric(px, py)
+    st.latex(rf"f(x, y) = xy = {number(p['f'], 4)}, \qquad \frac{{\partial f}}{{\partial x}} = y = "
+             rf"{number(p['df_dx'], 4)}, \qquad \frac{{\partial f}}{{\partial y}} = x = {number(p['df_dy'], 4)}")
+    m1, m2 = st.columns(2)
+    m1.metric("∂f/∂x", number(p["df_dx"], 4))
+    m2.metric("∂f/∂y", number(p["df_dy"], 4))
+    st.caption(t("p11.warmup.numeric", dx=number(num["df_dx"], 6), dy=number(num["df_dy"], 6)))
+    erratum(t("p11.err.xy.said"), t("p11.err.xy.correct"), t("p11.err.xy.why"))
+
+
+warmup()
 st.markdown(t("p11.network"))
 st.latex(r"x = a^{(1)} \xrightarrow{W^{(1)}} z^{(2)} \xrightarrow{\varphi} a^{(2)} \xrightarrow{W^{(2)}} "
          r"z^{(3)} \xrightarrow{\varphi} a^{(3)} \longrightarrow J")
@@ -94,6 +125,26 @@ m1, m2, m3 = st.columns(3)
 m1.metric(t("p11.cost"), number(float(tr["J"]), 6))
 m2.metric(t("p11.w1_11"), number(float(tr["W1_new"][0][0]), 6))
 m3.metric(t("p11.w2_11"), number(float(tr["W2_new"][0][0]), 6))
+lecture_tr = trace(x, y, W1, W2, LECTURE_LR)
+erratum(t("p11.err.eta.said"), t("p11.err.eta.correct"),
+        t("p11.err.eta.why", w_lecture=number(float(lecture_tr["W2_new"][0][0]), 6), lr=number(float(lr), 4),
+          w_page=number(float(tr["W2_new"][0][0]), 6)))
+
+# --------------------------------------------------------------------------- the lecture's scalar chain
+st.subheader(t("p11.chain.title"))
+st.markdown(t("p11.chain.text"))
+ch = scalar_chain(x, y, W1, W2)
+st.latex(r"\frac{\partial J}{\partial w^{(2)}_{1,1}} = \underbrace{\frac{\partial J_1}{\partial a^{(3)}_1}}_{a^{(3)}_1 - y_1}"
+         r"\times \underbrace{\frac{\partial a^{(3)}_1}{\partial z^{(3)}_1}}_{a^{(3)}_1 (1 - a^{(3)}_1)}"
+         r"\times \underbrace{\frac{\partial z^{(3)}_1}{\partial w^{(2)}_{1,1}}}_{a^{(2)}_1}")
+st.latex(rf"= {ch['dJ_da']:.6f} \times {ch['da_dz']:.6f} \times {ch['dz_dw']:.6f} = {ch['product']:.6f}")
+v1, v2, v3, v4, v5 = st.columns(5)
+v1.metric("∂J₁/∂a⁽³⁾₁", f"{ch['dJ_da']:.6f}")
+v2.metric("∂a⁽³⁾₁/∂z⁽³⁾₁", f"{ch['da_dz']:.6f}")
+v3.metric("∂z⁽³⁾₁/∂w⁽²⁾₁₁", f"{ch['dz_dw']:.6f}")
+v4.metric(t("p11.chain.scalar"), f"{ch['product']:.6f}")
+v5.metric(t("p11.chain.vector"), f"{float(tr['dJ_dW2'][0, 0]):.6f}")
+erratum(t("p11.err.sup.said"), t("p11.err.sup.correct"), t("p11.err.sup.why"))
 
 # --------------------------------------------------------------------------- autograd
 st.subheader(t("p11.check"))
@@ -110,4 +161,4 @@ st.dataframe(table, hide_index=True, column_config={
     c: st.column_config.NumberColumn(format="%.10f") for c in (t("p11.check.ours"), "autograd")})
 st.metric(t("p11.check.max"), f"{table['|Δ|'].max():.2e}")
 
-show_code(trace, autograd_check)
+show_code(trace, scalar_chain, partials_xy, autograd_check)

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from core.nn.activations import ACTIVATIONS, LABELS
-from core.nn.vanishing import gradient_norms
-from dashboard.ui import header, number, show_code, t
+from core.nn.vanishing import dead_relu, gradient_norms
+from dashboard.ui import erratum, header, number, show_code, t
 
 INITS = ("xavier", "he")
 
@@ -24,6 +24,11 @@ def curves(names: tuple[str, ...], lo: float, hi: float) -> pd.DataFrame:
         for kind, values in (("f", f(x)), ("df", df(x))):
             frames.append(pd.DataFrame({"x": x, "value": values, "activation": LABELS[name], "kind": kind}))
     return pd.concat(frames, ignore_index=True)
+
+
+@st.cache_data(show_spinner=False)
+def dead_counts() -> dict:
+    return dead_relu()
 
 
 @st.cache_data(show_spinner=False)
@@ -61,6 +66,8 @@ elif lo < hi:
     st.dataframe(pd.DataFrame({t("p12.act.legend"): peak.index, t("p12.act.peak"): peak.to_numpy()}),
                  hide_index=True)
 st.markdown(t("p12.act.note"))
+erratum(t("p12.err.selu.said"), t("p12.err.selu.correct"), t("p12.err.selu.why"))
+erratum(t("p12.err.swish.said"), t("p12.err.swish.correct"), t("p12.err.swish.why"))
 
 # --------------------------------------------------------------------------- vanishing
 st.subheader(t("p12.van.title"))
@@ -92,4 +99,22 @@ m2.metric(t("p12.van.last"), number(float(g[-1]), 3))
 m3.metric(t("p12.van.ratio"), number(float(g[0] / g[-1]), 3))
 st.markdown(t("p12.van.note"))
 
-show_code(gradient_norms, *ACTIVATIONS[activation])
+
+# --------------------------------------------------------------------------- dead ReLU
+st.subheader(t("p12.dead.title"))
+st.markdown(t("p12.dead.text"))
+dead = dead_counts()
+total = dead["total"][0]
+dead_df = pd.DataFrame({"lr": [f"{v:g}" for v in dead["lr"]], "dead": dead["dead"]})
+st.altair_chart(alt.Chart(dead_df).mark_bar(color="#d62728").encode(
+    x=alt.X("lr:O", title=t("p12.dead.lr"), sort=None, axis=alt.Axis(labelAngle=0)),
+    y=alt.Y("dead:Q", title=t("p12.dead.count", total=total), scale=alt.Scale(domain=[0, total])),
+    tooltip=["lr", "dead"]).properties(title=t("p12.dead.chart"), height=260), width="stretch")
+d1, d2 = st.columns(2)
+d1.metric(t("p12.dead.at_max", lr=f"{dead['lr'][0]:g}"), f"{dead['dead'][0]} / {total}")
+d2.metric(t("p12.dead.at_max", lr=f"{dead['lr'][-1]:g}"), f"{dead['dead'][-1]} / {total}")
+for lr_, loss in zip(dead["lr"], dead["loss"], strict=True):
+    if not np.isfinite(loss):
+        st.caption(t("p12.dead.diverged", lr=f"{lr_:g}"))
+
+show_code(gradient_norms, dead_relu, *ACTIVATIONS[activation])

@@ -7,6 +7,14 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core.cnn.lecture_extras import (
+    GAP_LECTURE,
+    KERAS_CONV2D_ARGS,
+    gap_vs_flatten,
+    keras_gap_model,
+    keras_output_size,
+    same_padding,
+)
 from core.nn.conv import (
     KERNELS,
     avg_pool2d,
@@ -178,4 +186,54 @@ g1.metric(t("p14.gap.example"), number(float(np.ravel(gap)[0]), 4))
 g2.metric(t("p14.gap.output"), number(float(np.ravel(global_avg_pool(out[None, None]))[0]), 4))
 st.markdown(t("p14.gap.text"))
 
-show_code(conv2d, conv2d_steps, conv_output_size, conv_params, max_pool2d, avg_pool2d, global_avg_pool)
+# --------------------------------------------------------------------------- Keras
+LENET_C1 = {"input_shape": "(32, 32, 1)", "filters": "6", "kernel_size": "(5, 5)", "padding": "'valid'",
+            "activation": "'tanh'"}
+
+
+@st.cache_data(show_spinner=False)
+def gap_summary() -> list[tuple]:
+    return keras_gap_model()
+
+
+@st.fragment
+def keras_section() -> None:
+    st.subheader(t("p14.keras.title"))
+    st.markdown(t("p14.keras.text"))
+    st.dataframe(pd.DataFrame({t("p14.keras.arg"): [f"{i + 1}. {a}" for i, a in enumerate(KERAS_CONV2D_ARGS)],
+                               t("p14.keras.meaning"): [t(f"p14.keras.{a}") for a in KERAS_CONV2D_ARGS],
+                               t("p14.keras.example"): [LENET_C1[a] for a in KERAS_CONV2D_ARGS]}), hide_index=True)
+    st.code("Conv2D(filters=6, kernel_size=(5, 5), padding='valid', activation='tanh', input_shape=(32, 32, 1))",
+            language="python")
+    st.markdown(t("p14.keras.pad_text"))
+    a, b, c = st.columns(3)
+    kn = a.number_input("n", 1, 512, 32, key="p14_keras_n")
+    kk = b.number_input("k", 1, 15, 5, key="p14_keras_k")
+    ks = c.number_input("s", 1, 8, 1, key="p14_keras_s")
+    m1, m2, m3 = st.columns(3)
+    try:
+        m1.metric(t("p14.keras.valid"), keras_output_size(int(kn), int(kk), int(ks), "valid"))
+    except ValueError as err:
+        m1.error(str(err))
+    m2.metric(t("p14.keras.same"), keras_output_size(int(kn), int(kk), int(ks), "same"))
+    m3.metric(t("p14.keras.same_pad"), same_padding(int(kk)))
+
+
+keras_section()
+
+st.subheader(t("p14.gapk.title"))
+rows = gap_summary()
+st.dataframe(pd.DataFrame({
+    t("p14.gapk.layer"): [f"{name} ({kind})" for name, kind, *_ in rows],
+    t("p14.gapk.shape"): [str(shape) for _, _, shape, _, _ in rows],
+    t("p14.gapk.params"): [f"{params:,}" for _, _, _, params, _ in rows],
+    t("p14.gapk.shown"): ["✓" if shown else "" for *_, shown in rows]}), hide_index=True)
+st.markdown(t("p14.gapk.text"))
+gvf = gap_vs_flatten()
+k1, k2, k3 = st.columns(3)
+k1.metric(t("p14.gapk.total"), f"{sum(r[3] for r in rows):,}", help=f"{GAP_LECTURE['total']:,}")
+k2.metric(t("p14.gapk.gap"), f"{gvf['gap']:,}")
+k3.metric(t("p14.gapk.flatten"), f"{gvf['flatten']:,}")
+
+show_code(conv2d, conv2d_steps, conv_output_size, conv_params, max_pool2d, avg_pool2d, global_avg_pool,
+          keras_output_size, keras_gap_model)

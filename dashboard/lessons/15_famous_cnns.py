@@ -5,12 +5,14 @@ on ``meta``-device models (shapes and counts without allocating weights); the le
 numbers and their comparisons from ``core.cnn.lecture_tables``.
 """
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core.cnn import lecture_extras as le
 from core.cnn import lecture_tables as lt
 from core.cnn import list_models, model_info, summarize
-from dashboard.ui import header, show_code, t
+from dashboard.ui import erratum, header, show_code, t
 
 MB = 1e6  # decimal megabytes, as the lecture writes memory
 KB = 1e3
@@ -36,6 +38,33 @@ def vgg16_tables() -> tuple[list[dict], dict]:
 @st.cache_data(show_spinner=False)
 def alexnet_tables() -> tuple[list[dict], list[dict]]:
     return lt.alexnet_rows(groups=1), lt.alexnet_rows(groups=2)
+
+
+@st.cache_data(show_spinner=False)
+def lenet_rows() -> list[dict]:
+    return lt.lenet5_rows()
+
+
+@st.cache_data(show_spinner=False)
+def inception_tables() -> tuple[dict, dict]:
+    return lt.inception3a(), le.inception3a_reduction()
+
+
+@st.cache_data(show_spinner=False)
+def zfnet_tables() -> tuple[dict[str, list[dict]], dict[str, int], dict]:
+    return ({v: le.zfnet_rows(v) for v in ("paper", "lecture")}, le.zfnet_totals(), le.zfnet_input_sizes())
+
+
+@st.cache_data(show_spinner=False)
+def se_fire() -> dict:
+    return le.se_vs_fire()
+
+
+@st.cache_data(show_spinner=False)
+def lrn_example() -> tuple[np.ndarray, np.ndarray]:
+    a = np.ones((7, 1, 1))
+    a[3] = 100.0
+    return a[:, 0, 0], le.local_response_norm(a)[:, 0, 0]
 
 
 def label(name: str) -> str:
@@ -68,7 +97,7 @@ def layer_table(rows: list[dict]) -> pd.DataFrame:
 
 
 def lecture_lenet() -> None:
-    rows = lt.lenet5_rows()
+    rows = lenet_rows()
     st.dataframe(pd.DataFrame({t("p15.col.layer"): [r["layer"] for r in rows],
                                t("p15.lec.params"): [count(r["lecture_params"]) for r in rows],
                                t("p15.our.params"): [count(r["params"]) for r in rows],
@@ -91,6 +120,33 @@ def lecture_alexnet() -> None:
     c1.metric(t("p15.alex.total_lecture"), f"{sum(r['lecture_params'] for r in rows):,}")
     c2.metric(t("p15.alex.total_ours"), f"{sum(r['params'] for r in rows):,}")
     st.markdown(t("p15.alex.note"))
+    conv2 = next(r["params"] for r in grouped if r["layer"] == "CONV2")
+    erratum(t("p15.alex.err.said"), t("p15.alex.err.correct", conv2=f"{conv2:,}"), t("p15.alex.err.why"))
+    erratum(t("p15.alex.fc.said"), t("p15.alex.fc.correct"), t("p15.alex.fc.why"))
+    st.markdown(f"**{t('p15.alex.lrn.title')}**")
+    st.latex(r"b^i_{x,y} = a^i_{x,y} \Big/ \Big(k + \alpha \sum_{j=\max(0,\, i-n/2)}^{\min(N-1,\, i+n/2)} "
+             r"\big(a^j_{x,y}\big)^2\Big)^{\beta}")
+    st.markdown(t("p15.alex.lrn.text"))
+    before, after = lrn_example()
+    st.dataframe(pd.DataFrame({t("p15.alex.lrn.channel"): range(1, len(before) + 1),
+                               t("p15.alex.lrn.before"): before, t("p15.alex.lrn.after"): after}).set_index(
+        t("p15.alex.lrn.channel")).T, column_config={c: st.column_config.NumberColumn(format="%.4f")
+                                                      for c in range(1, len(before) + 1)})
+    erratum(t("p15.alex.lrn.err.said"), t("p15.alex.lrn.err.correct"), t("p15.alex.lrn.err.why"))
+
+
+def lecture_zfnet() -> None:
+    rows, totals, sizes = zfnet_tables()
+    labels = {"paper": t("p15.zf.paper"), "lecture": t("p15.zf.lecture")}
+    variant = st.radio(t("p15.zf.variant"), list(labels), format_func=labels.get, horizontal=True,
+                       key="p15_zf_variant")
+    st.markdown(t("p15.zf.text"))
+    st.dataframe(pd.DataFrame({t("p15.col.layer"): [r["layer"] for r in rows[variant]],
+                               t("p15.our.map"): [shape_text(r["map"]) for r in rows[variant]],
+                               t("p15.our.params"): [count(r["params"]) for r in rows[variant]]}), hide_index=True)
+    st.metric(t("p15.zf.total"), f"{totals[variant]:,}")
+    erratum(t("p15.zf.err.said"), t("p15.zf.err.correct"),
+            t("p15.zf.err.why", at227=shape_text(sizes[le.ZFNET_TEXT_INPUT])))
 
 
 def lecture_vgg16() -> None:
@@ -106,25 +162,57 @@ def lecture_vgg16() -> None:
     c1.metric(t("p15.vgg.printed"), f"{tot['lecture_printed_total']} ≈ {tot['lecture_printed_memory_mb']} MB")
     c2.metric(t("p15.vgg.true"), f"{tot['activations']:,}")
     c3.metric(t("p15.vgg.bytes"), f"{tot['bytes'] / MB:,.1f} MB")
-    st.warning(t("p15.vgg.explain", total=f"{tot['activations']:,}", mb=f"{tot['bytes'] / MB:.0f}",
-                 printed=tot["lecture_printed_total"], printed_mb=tot["lecture_printed_memory_mb"],
-                 rows_sum=f"{tot['sum_of_printed_rows'] / 1e6:.1f}M"))
+    erratum(t("p15.vgg.err.said"), t("p15.vgg.err.correct", total=f"{tot['activations']:,}",
+                                     mb=f"{tot['bytes'] / MB:.0f}"),
+            t("p15.vgg.explain", total=f"{tot['activations']:,}", mb=f"{tot['bytes'] / MB:.0f}",
+              printed=tot["lecture_printed_total"], printed_mb=tot["lecture_printed_memory_mb"],
+              rows_sum=f"{tot['sum_of_printed_rows'] / 1e6:.1f}M"))
+    erratum(t("p15.vgg.plus.said"), t("p15.vgg.plus.correct"), t("p15.vgg.plus.why", plus=3 * 3 * 3 + 64))
     st.markdown(t("p15.vgg.weights", weights=f"{tot['weights']:,}", params=f"{tot['params']:,}",
                   printed=tot["lecture_printed_params"]))
+    vgg_stacks()
+
+
+@st.fragment
+def vgg_stacks() -> None:
+    st.markdown(f"**{t('p15.stack.title')}**")
+    st.markdown(t("p15.stack.text"))
+    c = st.select_slider(t("p15.stack.c"), options=[1, 3, 64, 128, 256, 512], value=64, key="p15_stack_c")
+    rows = le.vgg_stacks(int(c))
+    st.dataframe(pd.DataFrame({
+        t("p15.stack.layers"): [r["layers"] for r in rows],
+        t("p15.stack.field"): [f"{r['field']}×{r['field']}" for r in rows],
+        t("p15.stack.stacked"): [f"{r['stacked_coef']}C² = {r['stacked']:,}" for r in rows],
+        t("p15.stack.single"): [f"{r['single_coef']}C² = {r['single']:,}" for r in rows],
+        t("p15.stack.ratio"): [f"{r['ratio']:.2f}" for r in rows]}), hide_index=True)
 
 
 def lecture_googlenet() -> None:
-    inc = lt.inception3a()
+    inc, red = inception_tables()
     c1, c2, c3 = st.columns(3)
     c1.metric(t("p15.inc.shape"), f"{shape_text(inc['in'])} → {shape_text(inc['out'])}")
     c2.metric(t("p15.inc.weights"), f"{inc['conv_weights']:,}", help=t("p15.inc.weights_help"))
     c3.metric(t("p15.inc.macs"), f"{inc['macs']:,}")
-    st.markdown(t("p15.inc.note", k=f"{inc['conv_weights_k']:.1f}", lecture_k=inc["lecture_weights"],
-                  m=f"{inc['macs_m']:.1f}", lecture_m=inc["lecture_macs"]))
+    erratum(t("p15.inc.err.said", lecture_k=inc["lecture_weights"]),
+            t("p15.inc.err.correct", weights=f"{inc['conv_weights']:,}", k1000=f"{inc['conv_weights'] / 1000:.1f}"),
+            t("p15.inc.note", k=f"{inc['conv_weights_k']:.1f}", lecture_k=inc["lecture_weights"],
+              m=f"{inc['macs_m']:.1f}", lecture_m=inc["lecture_macs"]))
+    st.markdown(f"**{t('p15.inc.red.title')}**")
+    st.markdown(t("p15.inc.red.text"))
+    st.dataframe(pd.DataFrame({
+        t("p15.inc.red.case"): [t("p15.inc.red.with"), t("p15.inc.red.without")],
+        t("p15.inc.red.weights"): [f"{red[k]['weights']:,}" for k in ("with", "without")],
+        t("p15.inc.red.macs"): [f"{red[k]['macs']:,}" for k in ("with", "without")]}), hide_index=True)
+    st.markdown(t("p15.inc.red.saving", x=f"{red['saving']['macs']:.2f}"))
 
 
-LECTURE = {"lenet5": lecture_lenet, "alexnet": lecture_alexnet, "vgg16": lecture_vgg16,
-           "googlenet": lecture_googlenet}
+def lecture_resnet() -> None:
+    erratum(t("p15.res.err.said"), t("p15.res.err.correct"), t("p15.res.err.why"))
+
+
+LECTURE = {"lenet5": lecture_lenet, "alexnet": lecture_alexnet, "zfnet": lecture_zfnet, "vgg16": lecture_vgg16,
+           "googlenet": lecture_googlenet, **{n: lecture_resnet for n in list_models(famous=True)
+                                              if model_info(n).family == "ResNet"}}
 
 header("15")
 
@@ -189,4 +277,17 @@ st.markdown(t("p15.blocks.se"))
 st.latex(r"z_c = \frac{1}{HW}\sum_{i,j} u_{c,i,j}, \qquad s = \sigma\big(W_2\, \mathrm{ReLU}(W_1 z)\big), "
          r"\qquad \tilde u_c = s_c\, u_c")
 
-show_code(summarize, lt.parameter_rows, lt.vgg16_activation_totals)
+
+# --------------------------------------------------------------------------- SE block vs fire module
+st.subheader(t("p15.fire.title"))
+erratum(t("p15.fire.err.said"), t("p15.fire.err.correct"), t("p15.fire.err.why"))
+st.markdown(t("p15.fire.text"))
+st.latex(r"\text{fire}(x) = \mathrm{ReLU}\Big(\big[\,\mathrm{conv}_{1\times1}(s) \;\|\; \mathrm{conv}_{3\times3}(s)\,\big]\Big),"
+         r"\quad s = \mathrm{ReLU}\big(\mathrm{conv}_{1\times1}^{\text{squeeze}}(x)\big)")
+sf = se_fire()
+f1, f2 = st.columns(2)
+f1.metric(t("p15.fire.se"), f"{sf['se']['params']:,}")
+f2.metric(t("p15.fire.fire"), f"{sf['fire']['params']:,}")
+
+show_code(summarize, lt.parameter_rows, lt.vgg16_activation_totals, le.zfnet_rows, le.vgg_stacks,
+          le.inception3a_reduction, le.se_vs_fire)
