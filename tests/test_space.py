@@ -343,6 +343,7 @@ def _writes_into(folder: Path, since: float) -> list[str]:
 
 # --------------------------------------------------------------------------- demo rehearsal
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # a fresh install; minutes on a loaded 2-core machine
 def test_demo_space_rehearsal():
     """Build, install from the folder's requirements only (< 1 GB), start as the Gradio SDK does, call the API."""
     from gradio_client import Client, handle_file
@@ -419,8 +420,10 @@ def _dockerfile(folder: Path) -> tuple[dict[str, str], list[str], list[str]]:
 
 
 @pytest.fixture(scope="module")
-def dashboard_space():
-    """The dashboard Space built, installed from its own requirements, started as its image starts it."""
+def dashboard_space(chromium_path):
+    """The dashboard Space built, installed from its own requirements, started as its image starts it.
+
+    Asks for ``chromium_path`` first: without Chromium the rehearsal skips before the long install."""
     python = _interpreter()
     box = Sandbox("dashboard")
     proc = None
@@ -469,6 +472,7 @@ def dashboard_space():
 
 @pytest.mark.slow
 @pytest.mark.browser
+@pytest.mark.timeout(3600)  # torch's install: 8 min here under load (pip's own timeout is 30 min)
 def test_dashboard_space_rehearsal(dashboard_space, page):
     """Every page opens without an error box; page 16 links to the demo Space and trains live."""
     from dashboard.i18n import translate
