@@ -501,7 +501,8 @@ def test_dashboard_space_rehearsal(dashboard_space, page):
     _settle(page)
 
     if dashboard_space["data"] is None:
-        pytest.skip("MNIST not found (DL_DATA_DIR or ../shared/data): page 16's live training not rehearsed")
+        pytest.skip("every page and both demo links passed; MNIST not found (DL_DATA_DIR or ../shared/data), "
+                    "so page 16's live training was not rehearsed")
     t0 = time.perf_counter()
     page.get_by_role("button", name=translate("p16.live.start", "ko")).click()
     page.get_by_text(translate("p16.live.test_acc", "ko")).first.wait_for(timeout=300_000)
