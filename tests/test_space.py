@@ -209,6 +209,36 @@ def test_push_without_a_token_says_so_and_uploads_nothing(tmp_path):
     assert "no Hugging Face token" in r.stderr and "HF_TOKEN" in r.stderr and "Nothing was uploaded" in r.stderr
 
 
+def test_push_creates_the_space_and_uploads_exactly_the_built_folder(monkeypatch):
+    hub = pytest.importorskip("huggingface_hub")
+    calls = {}
+
+    class FakeApi:
+        def __init__(self, token):
+            calls["token"] = token
+
+        def create_repo(self, repo_id, **kw):
+            calls["create"] = (repo_id, kw)
+
+        def upload_folder(self, *, folder_path, **kw):
+            folder = Path(folder_path)
+            calls["upload"] = kw
+            calls["files"] = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+            calls["sdk"] = front_matter(folder / "README.md")["sdk"]
+            return "commit"
+
+    monkeypatch.setenv("HF_TOKEN", "hf_fake")
+    monkeypatch.setattr(hub, "HfApi", FakeApi)
+    assert space.push("dashboard", "someone/dl-dash", demo_space=DEMO_SPACE) == \
+        "https://huggingface.co/spaces/someone/dl-dash"
+    assert calls["token"] == "hf_fake"
+    assert calls["create"] == ("someone/dl-dash", {"repo_type": "space", "space_sdk": "docker", "private": False,
+                                                   "exist_ok": True})
+    assert calls["upload"]["repo_id"] == "someone/dl-dash" and calls["upload"]["repo_type"] == "space"
+    assert calls["upload"]["delete_patterns"] == "*"  # the Space becomes exactly the folder
+    assert calls["sdk"] == "docker" and {"Dockerfile", ".gitattributes", "README.md"} <= set(calls["files"])
+
+
 def test_demo_binds_all_interfaces_on_a_space(monkeypatch):
     pytest.importorskip("gradio")
     from demos.app import DemoConfig
