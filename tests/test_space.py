@@ -388,7 +388,7 @@ def test_demo_space_rehearsal():
         seconds = _pip(venv, "-r", str(folder / "requirements.txt"))
         size_requirements = _du_mb(venv)
         # Hugging Face's Gradio SDK adds the `spaces` package (gradio's Spaces reloader imports it).
-        seconds += _pip(venv, "spaces")
+        seconds += _pip(venv, "spaces", f"gradio=={PINS['gradio']}")  # never lets it move the pinned Gradio
         size = _du_mb(venv)
         _record("demo", {"install_s": seconds, "venv_mb_requirements": size_requirements, "venv_mb": size,
                          "python": python})
