@@ -6,7 +6,7 @@ itself: preprocessing, inference and saliency are ``core.serve.preprocess``, ``c
 values. It never imports torch.
 
 Run: ``python demos/app.py`` (``GRADIO_SERVER_NAME`` / ``GRADIO_SERVER_PORT``, default
-127.0.0.1:7860; ``DL_MODELS_DIR`` overrides ``models/``; ``DL_FORCE_CPU=1`` forces the CPU). Named API: ``/predict_digit`` and ``/predict_pet`` (an image file in, label
+127.0.0.1:7860, 0.0.0.0 on a Hugging Face Space, i.e. when ``SPACE_ID`` is set; ``DL_MODELS_DIR`` overrides ``models/``; ``DL_FORCE_CPU=1`` forces the CPU). Named API: ``/predict_digit`` and ``/predict_pet`` (an image file in, label
 confidences out), e.g. with ``gradio_client``::
 
     from gradio_client import Client, handle_file
@@ -64,7 +64,10 @@ class DemoConfig:
     @classmethod
     def from_env(cls) -> DemoConfig:
         d = cls()
-        return cls(server_name=os.environ.get("GRADIO_SERVER_NAME", d.server_name),
+        # Hugging Face Spaces set GRADIO_SERVER_NAME=0.0.0.0; should one not, SPACE_ID (always set there)
+        # still makes the demo reachable from outside its container.
+        host = "0.0.0.0" if os.environ.get("SPACE_ID") else d.server_name
+        return cls(server_name=os.environ.get("GRADIO_SERVER_NAME", host),
                    server_port=int(os.environ.get("GRADIO_SERVER_PORT", d.server_port)),
                    max_file_size=os.environ.get("DEMO_MAX_FILE_SIZE", d.max_file_size),
                    concurrency=int(os.environ.get("DEMO_CONCURRENCY", d.concurrency)))
