@@ -99,3 +99,4 @@ table[t("p04.newton.header")] = pd.Series(newton_path[:shown])
 st.dataframe(table.set_index(t("p04.col.step")).T.style.format("{:.4g}"), width="stretch")
 
 show_code(gradient_descent, newton)
+from dashboard.ui import self_check; self_check("04")  # noqa: E402, E702, I001 (one appended line: check yourself)

@@ -144,3 +144,4 @@ st.latex(r"\textbf{Adam}:\ m \leftarrow \beta_1 m + (1-\beta_1) g,\ \ v \leftarr
          r"\theta \leftarrow \theta - \eta\,\frac{m / (1-\beta_1^t)}{\sqrt{v / (1-\beta_2^t)} + \epsilon}")
 
 show_code(run, SGD, Adagrad, RMSprop, Adam)
+from dashboard.ui import self_check; self_check("05")  # noqa: E402, E702, I001 (one appended line: check yourself)

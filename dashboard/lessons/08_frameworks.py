@@ -102,3 +102,4 @@ else:
     st.caption(t("p08.col.ms"))
 
 show_code(autograd_graph, to_dot, EXPRESSIONS[expr], matmul_timings)
+from dashboard.ui import self_check; self_check("08")  # noqa: E402, E702, I001 (one appended line: check yourself)

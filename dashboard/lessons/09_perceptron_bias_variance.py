@@ -140,3 +140,4 @@ else:
     st.success(t("p09.bv.right"))
 
 show_code(Perceptron.fit, errors_by_degree, fit_curve, make_data)
+from dashboard.ui import self_check; self_check("09")  # noqa: E402, E702, I001 (one appended line: check yourself)

@@ -93,3 +93,4 @@ m3.metric(t("p12.van.ratio"), number(float(g[0] / g[-1]), 3))
 st.markdown(t("p12.van.note"))
 
 show_code(gradient_norms, *ACTIVATIONS[activation])
+from dashboard.ui import self_check; self_check("12")  # noqa: E402, E702, I001 (one appended line: check yourself)

@@ -179,3 +179,4 @@ g2.metric(t("p14.gap.output"), number(float(np.ravel(global_avg_pool(out[None, N
 st.markdown(t("p14.gap.text"))
 
 show_code(conv2d, conv2d_steps, conv_output_size, conv_params, max_pool2d, avg_pool2d, global_avg_pool)
+from dashboard.ui import self_check; self_check("14")  # noqa: E402, E702, I001 (one appended line: check yourself)

@@ -190,3 +190,4 @@ st.latex(r"z_c = \frac{1}{HW}\sum_{i,j} u_{c,i,j}, \qquad s = \sigma\big(W_2\, \
          r"\qquad \tilde u_c = s_c\, u_c")
 
 show_code(summarize, lt.parameter_rows, lt.vgg16_activation_totals)
+from dashboard.ui import self_check; self_check("15")  # noqa: E402, E702, I001 (one appended line: check yourself)
