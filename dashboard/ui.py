@@ -133,7 +133,7 @@ def self_check(page_id: str) -> None:
         values = _exercise_text(ex)
         prefix = f"check{page_id}_{i}_{seed}"
         with st.container(border=True):
-            st.markdown(f"**{i + 1}.** " + t(f"{ex.key}.q", **values))
+            st.markdown(f":blue-badge[{i + 1}] " + t(f"{ex.key}.q", **values))
             with st.form(key=f"{prefix}_form", border=False):
                 typed: dict[str, object] = {}
                 cols = st.columns(max(len(ex.answers), 2))
@@ -173,7 +173,7 @@ def self_check(page_id: str) -> None:
                     lines.append(t("ui.check.field_right" if ok else "ui.check.field_wrong",
                                    label=label, got=got, want=want))
                 st.error(t("ui.check.wrong") + "  \n" + "  \n".join(lines), icon=":material/cancel:")
-            st.markdown(f"**{t('ui.check.solution')}**  \n" + t(f"{ex.key}.sol", **values))
+            st.markdown(f":material/lightbulb: {t('ui.check.solution')}  \n" + t(f"{ex.key}.sol", **values))
 
     def new_numbers() -> None:
         st.session_state[seed_key] = secrets.randbelow(1_000_000)

@@ -275,4 +275,115 @@ STRINGS: dict[str, dict[str, str]] = {
               "3×3·패딩 1은 크기를 지킵니다: {size} → 풀링 **{pooled}**",
         "en": "(3·3·{c_in} + 1)·{f} = {p1:,}, (3·3·{f} + 1)·{f} = {p2:,} → **{params:,}**  \n"
               "3×3 with padding 1 keeps the size: {size} → pooling **{pooled}**"},
+    # ------------------------------------------------------------------ page 15a: CNN explainer
+    "p15a.title": {"ko": "CNN 들여다보기: 학습된 모델의 층별 출력", "en": "Inside a trained CNN, layer by layer"},
+    "p15a.intro": {
+        "ko": "데모가 실제로 서비스하는 숫자 인식 CNN(커밋된 LeNet-5와 현대식 MNIST 모델)을 여러분의 숫자 하나로 열어 봅니다. "
+              "모든 층의 모든 특징 맵, 첫 층이 학습한 커널, 풀링, 펼친 벡터, 소프트맥스까지 — 그리고 특징 맵의 한 칸을 골라 "
+              "14쪽의 합성곱 합을 **학습된 커널의 실제 숫자**로 계산해 봅니다. 모든 값은 커밋된 ONNX 파일에서 바로 계산합니다 "
+              "(학습 없음, 전처리는 데모와 같은 모델 카드 설정).",
+        "en": "Open up the digit CNNs that the demo really serves (the committed LeNet-5 and the modern MNIST net) on "
+              "one digit of yours: every feature map of every layer, the kernels the first layer learned, pooling, the "
+              "flattened vector and the softmax — then pick one cell of a feature map and redo page 14's convolution "
+              "sum with the **trained kernel's real numbers**. Everything is computed from the committed ONNX files "
+              "(no training; preprocessing as in the demo, from the model card)."},
+    "p15a.model": {"ko": "모델", "en": "Model"},
+    "p15a.model.lenet5": {"ko": "LeNet-5 (고전, tanh·평균 풀링)", "en": "LeNet-5 (classic, tanh, average pooling)"},
+    "p15a.model.mnist": {"ko": "현대식 MNIST CNN (ReLU·최대 풀링)", "en": "Modern MNIST CNN (ReLU, max pooling)"},
+    "p15a.source": {"ko": "입력", "en": "Input"},
+    "p15a.source.draw": {"ko": "직접 그리기", "en": "Draw"},
+    "p15a.source.mnist": {"ko": "MNIST 테스트 숫자", "en": "MNIST test digit"},
+    "p15a.source.example": {"ko": "예시 이미지", "en": "Example image"},
+    "p15a.source.upload": {"ko": "이미지 올리기", "en": "Upload"},
+    "p15a.draw_hint": {"ko": "검은 칸에 숫자 하나를 크게 그리세요.", "en": "Draw one large digit on the black square."},
+    "p15a.no_mnist": {"ko": "MNIST 데이터를 찾지 못했습니다 (DL_DATA_DIR). 예시 이미지나 업로드를 쓰세요.",
+                      "en": "MNIST data not found (DL_DATA_DIR). Use an example image or an upload."},
+    "p15a.mnist_index": {"ko": "테스트 숫자 번호 (0–9999)", "en": "Test digit number (0–9999)"},
+    "p15a.mnist_random": {"ko": "무작위", "en": "Random"},
+    "p15a.mnist_label": {"ko": "정답 레이블: **{label}**", "en": "True label: **{label}**"},
+    "p15a.example": {"ko": "예시", "en": "Example"},
+    "p15a.upload": {"ko": "손글씨 숫자 사진 (PNG, JPG …)", "en": "A photo of a handwritten digit (PNG, JPG …)"},
+    "p15a.need_input": {"ko": "숫자를 그리거나 고르거나 올리면 모든 층이 여기에 나타납니다.",
+                        "en": "Draw, pick or upload a digit and every layer appears here."},
+    "p15a.input_caption": {"ko": "네트워크 입력 ({shape}, 카드의 전처리 후)",
+                           "en": "Network input ({shape}, after the card's preprocessing)"},
+    "p15a.prediction": {"ko": "예측", "en": "Prediction"},
+    "p15a.time": {"ko": "전처리 + 모든 층 + 그림", "en": "Preprocess + all layers + pictures"},
+    "p15a.time_note": {"ko": "전처리 {pre} ms, ONNX Runtime 한 번 실행 {run} ms로 특징 맵 {n}개 층을 모두 얻습니다 (CPU).",
+                       "en": "Preprocessing {pre} ms; one ONNX Runtime run of {run} ms returns all {n} feature-map "
+                             "layers (CPU)."},
+    "p15a.kernels.title": {"ko": "첫 층이 학습한 커널", "en": "The kernels the first layer learned"},
+    "p15a.kernels.text": {
+        "ko": "첫 합성곱 층의 {k}×{k} 커널 {f}개입니다. 빨강은 양수, 파랑은 음수 가중치: 대부분 방향이 있는 경계(밝음→어두움)를 "
+              "찾는 모양으로 학습되었습니다. 14쪽의 '경계 검출' 커널과 비교해 보세요.",
+        "en": "The first convolution's {f} kernels of {k}×{k}. Red is a positive, blue a negative weight: most learned "
+              "to detect an oriented edge (bright→dark). Compare them with page 14's hand-made edge kernels."},
+    "p15a.kernels.caption": {"ko": "{f}개의 {k}×{k} 커널", "en": "{f} kernels of {k}×{k}"},
+    "p15a.kernels.pick": {"ko": "숫자로 볼 커널", "en": "Kernel to read in numbers"},
+    "p15a.kernels.numbers": {"ko": "커널 {i}의 가중치", "en": "Weights of kernel {i}"},
+    "p15a.maps.title": {"ko": "모든 층의 특징 맵", "en": "Every feature map of every layer"},
+    "p15a.maps.text": {
+        "ko": "한 줄이 한 층, 작은 그림 하나가 채널 하나입니다. 합성곱은 경계·획을 찾고, 활성화 함수는 음수를 줄이거나 "
+              "자르며, 풀링은 크기를 절반으로 줄입니다. 층이 깊어질수록 맵은 작아지고 채널은 많아집니다. "
+              "(색: 층마다 같은 눈금, 빨강 양수 · 파랑 음수)",
+        "en": "One row per layer, one small picture per channel. Convolutions find edges and strokes, the "
+              "activation squashes or cuts negatives, pooling halves the size; deeper maps are smaller and more "
+              "numerous. (Colours: one scale per layer, red positive, blue negative.)"},
+    "p15a.maps.range": {"ko": "값 {lo} … {hi}", "en": "values {lo} … {hi}"},
+    "p15a.op.Conv": {"ko": "합성곱", "en": "Convolution"},
+    "p15a.op.Tanh": {"ko": "tanh", "en": "tanh"},
+    "p15a.op.Relu": {"ko": "ReLU", "en": "ReLU"},
+    "p15a.op.AveragePool": {"ko": "평균 풀링", "en": "Average pooling"},
+    "p15a.op.MaxPool": {"ko": "최대 풀링", "en": "Max pooling"},
+    "p15a.pool.title": {"ko": "풀링의 효과", "en": "What pooling does"},
+    "p15a.pool.text.AveragePool": {
+        "ko": "{k}×{k} 평균 풀링(스트라이드 {s}): {before} → {after}. 네 칸의 평균이라 맵이 부드럽게 작아집니다.",
+        "en": "{k}×{k} average pooling (stride {s}): {before} → {after}. Each output is the mean of four cells, so "
+              "the map shrinks smoothly."},
+    "p15a.pool.text.MaxPool": {
+        "ko": "{k}×{k} 최대 풀링(스트라이드 {s}): {before} → {after}. 네 칸 중 가장 강한 반응만 남습니다.",
+        "en": "{k}×{k} max pooling (stride {s}): {before} → {after}. Only the strongest of four responses survives."},
+    "p15a.pool.channel": {"ko": "채널", "en": "Channel"},
+    "p15a.cell.title": {"ko": "특징 맵의 한 칸 = 실제 커널 숫자로 한 합성곱 합",
+                        "en": "One feature-map cell = a convolution sum with the real kernel numbers"},
+    "p15a.cell.text": {
+        "ko": "합성곱 층과 칸을 고르세요. 왼쪽은 그 칸이 보는 입력 영역(수용 영역, 노란 테두리)이고, 오른쪽은 14쪽과 같은 "
+              "계산 — 입력 창 × 학습된 커널, 원소별 곱, 합 — 입니다. 모든 입력 채널의 합에 편향을 더하면 ONNX Runtime이 "
+              "계산한 값과 같습니다. (현대식 모델은 배치 정규화가 합성곱에 합쳐져 저장되어 있어, 보이는 커널과 편향이 "
+              "실제로 실행되는 숫자입니다.)",
+        "en": "Pick a convolution layer and a cell. Left: the part of the input that cell sees (its receptive field, "
+              "yellow frame). Right: page 14's computation — input window × trained kernel, elementwise products, "
+              "sum. Summed over every input channel plus the bias, it equals the value ONNX Runtime computed. (In the "
+              "modern net the exporter folded batch norm into the convolution, so the kernel and bias shown are the "
+              "numbers that actually run.)"},
+    "p15a.cell.layer": {"ko": "합성곱 층", "en": "Convolution layer"},
+    "p15a.cell.channel": {"ko": "출력 채널", "en": "Output channel"},
+    "p15a.cell.row": {"ko": "행 i", "en": "Row i"},
+    "p15a.cell.col": {"ko": "열 j", "en": "Column j"},
+    "p15a.cell.field": {"ko": "입력의 수용 영역: {h}×{w} 픽셀 (행 {r0}–{r1}, 열 {c0}–{c1})",
+                        "en": "Receptive field on the input: {h}×{w} pixels (rows {r0}–{r1}, columns {c0}–{c1})"},
+    "p15a.cell.map": {"ko": "특징 맵 채널 {c}, 칸 ({r}, {q})", "en": "Feature map channel {c}, cell ({r}, {q})"},
+    "p15a.cell.in_channel": {"ko": "입력 채널 (모두 {n}개; 기여가 가장 큰 것부터)",
+                             "en": "Input channel ({n} in all; the largest contribution first)"},
+    "p15a.cell.patch": {"ko": "입력 창 (채널 {c})", "en": "Input window (channel {c})"},
+    "p15a.cell.kernel": {"ko": "학습된 커널 (채널 {c})", "en": "Trained kernel (channel {c})"},
+    "p15a.cell.products": {"ko": "원소별 곱", "en": "Elementwise products"},
+    "p15a.cell.channel_sum": {"ko": "입력 채널 {c}의 곱의 합: **{s}**", "en": "Sum of the products for input channel {c}: **{s}**"},
+    "p15a.cell.sum": {
+        "ko": "입력 채널 {n}개의 합: {sums}, 편향 b = {bias}  \n→ 합계 **{total}** · ONNX Runtime이 계산한 칸의 값 **{value}**",
+        "en": "Sums over the {n} input channels: {sums}, bias b = {bias}  \n→ total **{total}** · the cell's value "
+              "computed by ONNX Runtime **{value}**"},
+    "p15a.flat.title": {"ko": "펼친 벡터", "en": "The flattened vector"},
+    "p15a.flat.text": {"ko": "마지막 특징 맵을 한 줄로 펼친 {n}차원 벡터 — 완전 연결층(분류기)의 입력입니다.",
+                       "en": "The last feature map laid out as one {n}-dimensional vector — the input of the fully "
+                             "connected classifier."},
+    "p15a.flat.index": {"ko": "성분 번호", "en": "Component"},
+    "p15a.flat.value": {"ko": "값", "en": "Value"},
+    "p15a.softmax.title": {"ko": "소프트맥스", "en": "Softmax"},
+    "p15a.softmax.text": {"ko": "마지막 층의 점수(로짓) z를 확률로 바꿉니다. 데모의 예측과 같은 값입니다.",
+                          "en": "Turns the last layer's scores (logits) z into probabilities — the same numbers the "
+                                "demo predicts."},
+    "p15a.softmax.digit": {"ko": "숫자", "en": "Digit"},
+    "p15a.softmax.p": {"ko": "확률", "en": "Probability"},
+    "p15a.colors": {"ko": "색 눈금: 파랑 = 음수, 흰색 = 0, 빨강 = 양수", "en": "Colour key: blue = negative, white = 0, red = positive"},
 }
