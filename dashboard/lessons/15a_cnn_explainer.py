@@ -167,7 +167,8 @@ pred = int(np.argmax(run.probs))
 with right:
     a, b, c = st.columns(3)
     a.image(gray(x_in, 4), caption=t("p15a.input_caption", shape=shape_text(x_in)))
-    b.metric(t("p15a.prediction"), str(pred), f"{100 * run.probs[pred]:.1f} %", delta_color="off")
+    b.metric(t("p15a.prediction"), str(pred))
+    b.caption(t("p15a.confidence", p=f"{100 * run.probs[pred]:.1f}"))
     c.metric(t("p15a.time"), f"{total_ms:.0f} ms")
     st.caption(t("p15a.time_note", pre=f"{run.ms['preprocess']:.0f}", run=f"{run.ms['run']:.1f}",
                  n=len(maps)))
@@ -178,7 +179,7 @@ kernels = ex.first_kernels()  # (F, C_in, k, k)
 st.subheader(t("p15a.kernels.title"))
 st.markdown(t("p15a.kernels.text", f=kernels.shape[0], k=kernels.shape[-1]))
 k1, k2 = st.columns([2, 3])
-k1.image(tile(kernels[:, 0], cols=min(8, kernels.shape[0]), scale=12, gap=2),
+k1.image(tile(kernels[:, 0], scale=12, gap=2),
          caption=t("p15a.kernels.caption", f=kernels.shape[0], k=kernels.shape[-1]))
 kf = k2.slider(t("p15a.kernels.pick"), 0, kernels.shape[0] - 1, 0, key="p15a_kernel")
 k2.altair_chart(heat(kernels[kf, 0], t("p15a.kernels.numbers", i=kf), size=34), width="content")
