@@ -202,7 +202,7 @@ def test_a_new_drawing_gives_all_maps_within_300_ms(name):
         t0 = time.perf_counter()
         run = ex.run(png)
         for n in ex.maps():
-            tile(run.values[n.output], scale=max(1, 56 // run.values[n.output].shape[-1]))
+            tile(run.values[n.output], scale=max(1, min(56 // run.values[n.output].shape[-1], 8)))
         times.append(1000 * (time.perf_counter() - t0))
     print(f"{name}: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms")
     assert statistics.median(times) <= 300

@@ -51,6 +51,11 @@ def mnist_test() -> tuple[np.ndarray, np.ndarray] | None:
         return None
 
 
+def map_scale(width: int) -> int:
+    """Enlargement of one map in the grids: about 56 px wide, at most 8× (1×1 maps stay small)."""
+    return max(1, min(56 // width, 8))
+
+
 def op_label(op: str) -> str:
     try:
         return t(f"p15a.op.{op}")
@@ -87,7 +92,7 @@ def heat(arr: np.ndarray, title: str, size: int = 30, digits: int = 2) -> alt.Ch
     """A small numeric grid with its numbers written in (diverging colours around 0)."""
     rows, cols = np.indices(arr.shape)
     df = pd.DataFrame({"row": rows.ravel(), "col": cols.ravel(), "value": arr.ravel()})
-    df["label"] = [number(v + 0.0, digits) for v in df["value"]]
+    df["label"] = [f"{v + 0.0:.{digits}f}" for v in df["value"]]  # fixed: no 4.38e-03 in a small cell
     m = float(np.abs(arr).max()) or 1.0
     df["dark"] = df["value"].abs() > m / 2
     base = alt.Chart(df).encode(x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None))
@@ -158,8 +163,7 @@ except PreprocessError as err:
     right.warning(err.message_ko if st.session_state.get("lang", "ko") == "ko" else err.message_en)
     st.stop()
 maps = ex.maps()
-tiles = {n.output: tile(run.values[n.output], scale=max(1, 56 // run.values[n.output].shape[-1]))
-         for n in maps}
+tiles = {n.output: tile(run.values[n.output], scale=map_scale(run.values[n.output].shape[-1])) for n in maps}
 total_ms = 1000 * (time.perf_counter() - t0)
 
 x_in = run.values["input"][0]  # (H, W) the normalised model input

@@ -80,7 +80,7 @@ def test_explainer_on_an_mnist_digit(page, app_url, artifacts):
     assert page.get_by_text(re.compile("ONNX Runtime")).count() >= 1
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(artifacts / "explainer_mnist_digit.png"), full_page=True)
-    _tall_screenshot(page, artifacts / "explainer_mnist_digit_tall.png")
+    _tall_screenshot(page, artifacts / "explainer_mnist_digit_tall.png", height=5600)
 
 
 @pytest.mark.skipif(not HAS_CANVAS, reason="streamlit-drawable-canvas is not installed (optional)")
@@ -103,7 +103,7 @@ def test_explainer_on_a_drawing(page, app_url, artifacts):
     assert re.fullmatch(r"\d", _prediction(page))
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(artifacts / "explainer_drawing.png"), full_page=True)
-    _tall_screenshot(page, artifacts / "explainer_drawing_tall.png")
+    _tall_screenshot(page, artifacts / "explainer_drawing_tall.png", height=2300)
 
 
 def test_exercise_wrong_then_right(page, app_url, artifacts):
