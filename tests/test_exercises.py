@@ -270,3 +270,25 @@ def test_cnn_pages_answer_right(num):
     for i, e in enumerate(ex.for_page(num, seed)):
         at = _answer(at, num, i, {k: f"{v:.0f}" for k, v in e.answers.items()})
     assert len(at.success) == len(ex.EXERCISES[num]) and not at.error
+
+
+def test_famous_layers_table_matches_the_registry():
+    """``core.nn.exercises.FAMOUS_LAYERS`` is written out (core.nn imports no torch); every row must be a
+    real conv of the registry's model, seen with that input size at the paper's input shape."""
+    from core.cnn import lecture_tables as lt
+    from core.cnn import model_info
+
+    registry = {"LeNet-5": "lenet5", "AlexNet": "alexnet", "ZFNet": "zfnet", "VGG-16": "vgg16"}
+    seen: dict[str, set] = {}
+    for net, name in registry.items():
+        model, found = lt.meta_model(name), set()
+        hooks = [m.register_forward_hook(
+            lambda m, i, o, found=found: found.add((i[0].shape[-1], m.in_channels, m.kernel_size[0], m.stride[0],
+                                                    m.padding[0], m.out_channels)))
+            for m in model.modules() if isinstance(m, torch.nn.Conv2d)]
+        model(torch.empty(1, *model_info(name).input_shape, device="meta"))
+        for h in hooks:
+            h.remove()
+        seen[net] = found
+    for net, layer, n, c_in, k, s, p, f in ex.FAMOUS_LAYERS:
+        assert (n, c_in, k, s, p, f) in seen[net], f"{net} {layer}: {(n, c_in, k, s, p, f)} not in {seen[net]}"
