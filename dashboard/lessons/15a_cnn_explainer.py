@@ -6,12 +6,13 @@ convolution sum of page 14 with the real kernel numbers.
 Every number comes from ``core.serve.layers`` (the committed ONNX file with all intermediate outputs,
 preprocessed by the card exactly as the demo does); the page only draws.
 
-Input choice (issue 15): ``streamlit-drawable-canvas`` 0.13.0 is on PyPI, requires Streamlit ≥ 1.53
-(built on Components v2) and was checked against the pinned Streamlit 1.67 in a scratch folder, but it
-is not one of the project's pinned requirements. The page therefore uses it *when it is installed*
-(``pip install streamlit-drawable-canvas``) and otherwise offers what always works: an MNIST test
-digit (from ``$DL_DATA_DIR``), the demo's example images, and ``st.file_uploader`` for a photo or
-scan of a handwritten digit.
+Input choice (issue 15): ``streamlit-drawable-canvas`` 0.13.0 (PyPI, 2026-09; requires Streamlit ≥ 1.53,
+built on Components v2) works with the pinned Streamlit 1.67: installed into a scratch folder on
+``PYTHONPATH`` (not the project's environment), ``tests/browser/test_explainer_browser.py`` draws a 7 with
+the mouse in Chromium and LeNet-5 reads 7. It is not (yet) a pinned requirement, so the page uses it
+*when it is importable* ("Draw" is then the first input) and otherwise offers what always works: the
+demo's example images, an MNIST test digit (from ``$DL_DATA_DIR``) and ``st.file_uploader`` for a
+photo or scan of a handwritten digit.
 """
 from __future__ import annotations
 
