@@ -103,3 +103,86 @@ def number(value: float, digits: int = 4) -> str:
     if abs(value) >= 1e6 or (value != 0 and abs(value) < 10 ** (-digits)):
         return f"{value:.{digits}e}"
     return f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
+
+
+def _exercise_text(ex) -> dict:
+    """Format values of an exercise: its numbers plus the words some templates need
+    (``task_text``, ``kind_text``, ``why`` for the page-1 task question)."""
+    values = dict(ex.given) | dict(ex.steps)
+    if "task" in values:
+        values["task_text"] = t(f"ex.task.{values['task']}")
+    if "kind" in values:
+        values["kind_text"] = t(f"ex.choice.{values['kind']}")
+        values["why"] = t(f"ex.why.{values['kind']}")
+    return values
+
+
+def self_check(page_id: str) -> None:
+    """"Check yourself" at the end of a lecture page: the page's exercises from
+    ``core.nn.exercises`` with fresh numbers, typed answers graded at once, the worked solution
+    (numbers from ``core``), and a "new numbers" button. Widget keys: ``check<page>_*``."""
+    import secrets
+
+    from core.nn.exercises import check, for_page
+
+    seed_key = f"check{page_id}_seed"
+    if seed_key not in st.session_state:  # fresh numbers for every learner
+        st.session_state[seed_key] = secrets.randbelow(1_000_000)
+    seed = int(st.session_state[seed_key])
+    exercises = for_page(page_id, seed)
+    if not exercises:
+        return
+    st.divider()
+    st.subheader(t("ui.check.title"))
+    st.caption(t("ui.check.intro"))
+    for i, ex in enumerate(exercises):
+        values = _exercise_text(ex)
+        prefix = f"check{page_id}_{i}_{seed}"
+        with st.container(border=True):
+            st.markdown(f":blue-badge[{i + 1}] " + t(f"{ex.key}.q", **values))
+            with st.form(key=f"{prefix}_form", border=False):
+                typed: dict[str, object] = {}
+                cols = st.columns(max(len(ex.answers), 2))
+                for col, name in zip(cols, ex.answers, strict=False):
+                    label = t(f"{ex.key}.f.{name}")
+                    if ex.choices:
+                        labels = {c: t(f"ex.choice.{c}") for c in ex.choices}
+                        pick = col.radio(label, ex.choices, index=None, format_func=labels.get,
+                                         key=f"{prefix}_{name}", horizontal=True)
+                        typed[name] = None if pick is None else ex.choices.index(pick)
+                    else:
+                        typed[name] = col.text_input(label, key=f"{prefix}_{name}",
+                                                     placeholder=t("ui.check.integer") if ex.decimals == 0
+                                                     else t("ui.check.decimals", d=ex.decimals))
+                submitted = st.form_submit_button(t("ui.check.submit"))
+            if submitted:
+                st.session_state[f"{prefix}_graded"] = typed
+            graded = st.session_state.get(f"{prefix}_graded")
+            if graded is None:
+                continue
+            grade = check(ex, graded)
+            if grade.all_right:
+                st.success(t("ui.check.right"), icon=":material/check_circle:")
+            elif len(grade.missing) == len(ex.answers):
+                st.warning(t("ui.check.missing"))
+                continue
+            else:
+                lines = []
+                for name, ok in grade.right.items():
+                    label = t(f"{ex.key}.f.{name}")
+                    if ex.choices:
+                        got = "—" if graded.get(name) is None else t(f"ex.choice.{ex.choices[graded[name]]}")
+                        want = t(f"ex.choice.{ex.choices[int(ex.answers[name])]}")
+                    else:
+                        got = str(graded.get(name) or "—")
+                        want = number(float(ex.answers[name]), max(ex.decimals, 0))
+                    lines.append(t("ui.check.field_right" if ok else "ui.check.field_wrong",
+                                   label=label, got=got, want=want))
+                st.error(t("ui.check.wrong") + "  \n" + "  \n".join(lines), icon=":material/cancel:")
+            st.markdown(f":material/lightbulb: {t('ui.check.solution')}  \n" + t(f"{ex.key}.sol", **values))
+
+    def new_numbers() -> None:
+        st.session_state[seed_key] = secrets.randbelow(1_000_000)
+
+    st.button(t("ui.check.new"), key=f"check{page_id}_new", on_click=new_numbers,
+              icon=":material/casino:")

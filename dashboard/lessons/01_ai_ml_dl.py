@@ -69,3 +69,4 @@ dot.append(f'  evaluate -> model [style=dashed, color="#dc2626", label="{t("p01.
            'fontcolor="#dc2626", constraint=false];')
 dot.append("}")
 st.graphviz_chart("\n".join(dot))
+from dashboard.ui import self_check; self_check("01")  # noqa: E402, E702, I001 (one appended line: check yourself)

@@ -136,3 +136,4 @@ st.latex(r"\text{TPR} = \frac{TP}{TP + FN},\quad \text{FPR} = \frac{FP}{FP + TN}
          r"\text{AUC} = \int_0^1 \text{TPR}\; d(\text{FPR})")
 
 show_code(binary_metrics, confusion_totals, roc_curve, roc_auc, operating_point, simulate_scores)
+from dashboard.ui import self_check; self_check("02")  # noqa: E402, E702, I001 (one appended line: check yourself)

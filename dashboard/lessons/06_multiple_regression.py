@@ -108,3 +108,4 @@ labels = alt.Chart(students).mark_text(dy=-14, fontWeight="bold", color="black")
 st.altair_chart((heat + dots + labels).properties(height=320), width="stretch")
 
 show_code(fit_multiple, fit_gd, mse)
+from dashboard.ui import self_check; self_check("06")  # noqa: E402, E702, I001 (one appended line: check yourself)

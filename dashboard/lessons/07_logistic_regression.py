@@ -130,3 +130,4 @@ with loss_col:
     ).properties(height=300), width="stretch")
 
 show_code(sigmoid, predict_proba, bce, fit_logistic, class_gap)
+from dashboard.ui import self_check; self_check("07")  # noqa: E402, E702, I001 (one appended line: check yourself)

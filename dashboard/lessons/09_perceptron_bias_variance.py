@@ -190,3 +190,4 @@ def dartboard() -> None:
 dartboard()
 
 show_code(Perceptron.fit, errors_by_degree, fit_curve, make_data, resampled_fits, bias_variance)
+from dashboard.ui import self_check; self_check("09")  # noqa: E402, E702, I001 (one appended line: check yourself)

@@ -103,3 +103,4 @@ with right:
 st.markdown(t("p10.mlp.note"))
 
 show_code(Perceptron.fit, MLP.forward, MLP.backward, train_snapshots, decision_grid)
+from dashboard.ui import self_check; self_check("10")  # noqa: E402, E702, I001 (one appended line: check yourself)

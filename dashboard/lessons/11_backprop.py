@@ -162,3 +162,4 @@ st.dataframe(table, hide_index=True, column_config={
 st.metric(t("p11.check.max"), f"{table['|Δ|'].max():.2e}")
 
 show_code(trace, scalar_chain, partials_xy, autograd_check)
+from dashboard.ui import self_check; self_check("11")  # noqa: E402, E702, I001 (one appended line: check yourself)

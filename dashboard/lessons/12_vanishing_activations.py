@@ -118,3 +118,4 @@ for lr_, loss in zip(dead["lr"], dead["loss"], strict=True):
         st.caption(t("p12.dead.diverged", lr=f"{lr_:g}"))
 
 show_code(gradient_norms, dead_relu, *ACTIVATIONS[activation])
+from dashboard.ui import self_check; self_check("12")  # noqa: E402, E702, I001 (one appended line: check yourself)

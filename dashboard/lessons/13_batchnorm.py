@@ -134,3 +134,4 @@ e4.metric(t("p13.exp.acc_without"), f"{res['without_bn_acc'][-1]:.1%}")
 st.markdown(t("p13.exp.note"))
 
 show_code(steps, batchnorm_forward, bn_experiment, whitening_vs_bn)
+from dashboard.ui import self_check; self_check("13")  # noqa: E402, E702, I001 (one appended line: check yourself)

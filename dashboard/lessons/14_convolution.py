@@ -237,3 +237,4 @@ k3.metric(t("p14.gapk.flatten"), f"{gvf['flatten']:,}")
 
 show_code(conv2d, conv2d_steps, conv_output_size, conv_params, max_pool2d, avg_pool2d, global_avg_pool,
           keras_output_size, keras_gap_model)
+from dashboard.ui import self_check; self_check("14")  # noqa: E402, E702, I001 (one appended line: check yourself)

@@ -291,3 +291,4 @@ f2.metric(t("p15.fire.fire"), f"{sf['fire']['params']:,}")
 
 show_code(summarize, lt.parameter_rows, lt.vgg16_activation_totals, le.zfnet_rows, le.vgg_stacks,
           le.inception3a_reduction, le.se_vs_fire)
+from dashboard.ui import self_check; self_check("15")  # noqa: E402, E702, I001 (one appended line: check yourself)
