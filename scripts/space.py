@@ -41,7 +41,9 @@ IGNORED_PARTS = {"__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoi
 
 # Packages each Space installs; versions are the project's pins (requirements.txt), never restated here.
 DEMO_PACKAGES = ("gradio", "numpy", "pillow")
-DASHBOARD_PACKAGES = ("torch", "torchvision", "numpy", "pillow", "streamlit", "altair", "pandas")
+DASHBOARD_PACKAGES = ("torch", "torchvision", "numpy", "pillow", "streamlit", "altair", "pandas", "onnx",
+                      "streamlit-drawable-canvas")
+DASHBOARD_ONLY_SERVE = ("layers.py",)  # core/serve modules the demo never imports
 ORT = "onnxruntime"  # the CPU package; its version is the project's onnxruntime-gpu pin
 
 
@@ -90,9 +92,10 @@ def source_files(kind: str) -> list[Path]:
     """Project files a Space carries, at the same relative paths."""
     models = _files("models/*.onnx", "models/*.json", "models/README.md")
     if kind == "demo":
-        # core.serve only: numpy, pillow, onnxruntime (tests/test_architecture.py keeps it so).
-        return _files("core/__init__.py", "core/serve/**/*.py", "demos/__init__.py", "demos/app.py",
-                      "demos/examples/*") + models
+        # core.serve only: numpy, pillow, onnxruntime (tests/test_architecture.py keeps it so) --
+        # less the dashboard's layer-by-layer explainer, which also needs the `onnx` package.
+        serve = [p for p in _files("core/serve/**/*.py") if p.name not in DASHBOARD_ONLY_SERVE]
+        return _files("core/__init__.py") + serve + _files("demos/*.py", "demos/examples/*") + models
     return _files("core/**/*.py", "dashboard/**/*") + models
 
 

@@ -104,7 +104,8 @@ def test_demo_installs_no_torch_and_carries_only_core_serve(built):
     core = sorted(p.relative_to(folder).as_posix() for p in (folder / "core").rglob("*.py"))
     assert core == ["core/__init__.py"] + sorted(
         p.relative_to(ROOT).as_posix() for p in (ROOT / "core" / "serve").rglob("*.py")
-        if "__pycache__" not in p.parts)
+        if "__pycache__" not in p.parts and p.name not in space.DASHBOARD_ONLY_SERVE)
+    assert {p.name for p in (folder / "demos").glob("*.py")} == {p.name for p in (ROOT / "demos").glob("*.py")}
     third_party = imported_modules(folder) - STDLIB - {"core", "demos", "__future__"}
     assert third_party <= {"gradio", "numpy", "PIL", "onnxruntime"}, third_party
     assert sorted(p.name for p in (folder / "models").glob("*.onnx")) == sorted(
@@ -135,7 +136,7 @@ def test_dashboard_carries_all_of_core_and_cpu_torch_pins(built):
     assert reqs["torch"] == PINS["torch"] and reqs["torchvision"] == PINS["torchvision"]
     assert "gradio" not in reqs and not any(n.startswith(("nvidia", "onnxruntime-gpu", "triton")) for n in reqs)
     third_party = imported_modules(folder / "dashboard") - STDLIB - {"core", "dashboard", "__future__"}
-    assert third_party <= {"streamlit", "altair", "pandas", "numpy", "torch"}, third_party
+    assert third_party <= {"streamlit", "altair", "pandas", "numpy", "torch", "streamlit_drawable_canvas"}, third_party
 
 
 def test_dashboard_dockerfile_follows_docker_space_rules(built):
