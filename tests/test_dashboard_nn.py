@@ -384,6 +384,25 @@ def test_p16_renders_the_committed_models_or_says_there_are_none(monkeypatch):
         assert any(translate("p16.cards.none", folder=str(ROOT / "models")) == i.value for i in at.info)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_p16_shows_calibration_and_the_unknown_gate_from_the_card(lang, monkeypatch):
+    """Issue 19: the pets card's temperature, ECE before/after and gate rates appear as recorded."""
+    from core.serve.card import load_card
+
+    monkeypatch.delenv("DL_MODELS_DIR", raising=False)
+    card = load_card(ROOT / "models" / "pets.json")
+    cal = card["calibration"]
+    at = render("16_our_models.py", lang)
+    at.selectbox(key="p16_model").set_value("pets").run()
+    assert not at.exception
+    assert metric(at, "p16.cal.ece", lang) == f"{cal['ece_before']:.4f} → {cal['ece_after']:.4f}"
+    assert metric(at, "p16.cal.temperature", lang) == f"{cal['temperature']:.3f}".rstrip("0").rstrip(".")
+    tables = [df.value for df in at.dataframe]
+    rejected = translate("p16.ood.rejected", lang)
+    gate = next(t for t in tables if rejected in t.columns)
+    assert list(gate["n"]) == [v["n"] for v in card["ood"]["test"].values()]
+
+
 # --------------------------------------------------------------------------- issue 14: lecture fidelity
 def errata(at: AppTest, lang: str) -> list[str]:
     """Bodies of the page's lecture-erratum callouts (``dashboard.ui.erratum``)."""

@@ -819,4 +819,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "p16.demo.text": {"ko": "위의 모델들로 직접 그린 숫자와 개·고양이 사진을 분류해 보세요.",
                       "en": "Try the models above on a digit you draw or on a photo of a dog or a cat."},
     "p16.demo.button": {"ko": "Gradio 데모 열기", "en": "Open the Gradio demo"},
+    # page 16: calibration, the "I don't know" gate, extra held-out sets (issues 16, 19)
+    "p16.extra.title": {"ko": "**MNIST 밖의 손글씨** — 직접 만든 검증 세트(펜 획, 픽셀 아트, 회전, 투명 PNG, 글꼴)의 정확도",
+                        "en": "**Digits that are not MNIST** — accuracy on our own held-out sets (pen strokes, pixel art, "
+                              "rotated, transparent PNG, fonts)"},
+    "p16.extra.set": {"ko": "세트", "en": "set"},
+    "p16.cal.text": {"ko": "**보정(calibration)** — 모델이 \"90 %\"라고 할 때 정말 열 번 중 아홉 번 맞을까요? 검증 세트에서 "
+                           "온도 T 하나를 맞춰 로짓을 T로 나눕니다(온도 스케일링, Guo 외 2017). 예측한 클래스는 바뀌지 않고 "
+                           "확신의 크기만 바뀝니다. ECE(기대 보정 오차)는 신뢰도 구간마다 |정확도 − 신뢰도|의 가중 평균입니다.",
+                     "en": "**Calibration** — when the model says \"90 %\", is it right 9 times out of 10? One temperature T "
+                           "is fitted on a validation split and the logits are divided by it (temperature scaling, Guo et al. "
+                           "2017): the predicted class never changes, only how sure the model says it is. ECE (expected "
+                           "calibration error) is the bin-weighted mean of |accuracy − confidence|."},
+    "p16.cal.temperature": {"ko": "온도 T", "en": "temperature T"},
+    "p16.cal.ece": {"ko": "ECE (검증)", "en": "ECE (validation)"},
+    "p16.cal.ece_test": {"ko": "ECE (평가 세트)", "en": "ECE (held-out)"},
+    "p16.cal.fitted": {"ko": "T를 맞춘 데이터: {fitted_on} (n = {n})", "en": "T fitted on: {fitted_on} (n = {n})"},
+    "p16.cal.title": {"ko": "신뢰도 그림 (reliability diagram)", "en": "Reliability diagram"},
+    "p16.cal.before": {"ko": "보정 전", "en": "before"},
+    "p16.cal.after": {"ko": "보정 후", "en": "after"},
+    "p16.cal.confidence": {"ko": "신뢰도 (구간 평균)", "en": "confidence (bin mean)"},
+    "p16.cal.accuracy": {"ko": "정확도", "en": "accuracy"},
+    "p16.ood.text": {"ko": "**모르겠어요** — 입력이 이 모델의 클래스 어느 것도 아니면 데모는 \"모르겠어요 · unknown\"이라고 답합니다. "
+                           "규칙: {rule}. 문턱값을 고른 데이터: {chosen_on}. 아래는 문턱값 선택에 쓰지 않은 이미지에서 잰 거절 비율입니다.",
+                     "en": "**I don't know** — when the input is none of this model's classes the demo answers \"모르겠어요 · "
+                           "unknown\". Rule: {rule}. Thresholds chosen on: {chosen_on}. Below: rejection rates measured "
+                           "on images that chose nothing."},
+    "p16.ood.set": {"ko": "이미지 묶음", "en": "images"},
+    "p16.ood.rejected": {"ko": "\"모르겠어요\" 비율", "en": "answered \"unknown\""},
 }

@@ -81,6 +81,56 @@ def history_charts(history: dict) -> list[alt.Chart]:
     return charts
 
 
+def reliability_chart(cal: dict) -> alt.LayerChart:
+    """The reliability diagram of a card's ``calibration`` section: per confidence bin, accuracy
+    against mean confidence, before and after temperature scaling; the diagonal is "perfectly honest"."""
+    rows = []
+    for when in ("before", "after"):
+        table = cal[f"reliability_{when}"]
+        for conf, acc, n in zip(table["confidence"], table["accuracy"], table["count"], strict=True):
+            if n:
+                rows.append({"confidence": conf, "accuracy": acc, "n": n, "when": t(f"p16.cal.{when}")})
+    df = pd.DataFrame(rows)
+    diag = alt.Chart(pd.DataFrame({"confidence": [0, 1], "accuracy": [0, 1]})).mark_line(
+        color="#9ca3af", strokeDash=[4, 3]).encode(x="confidence:Q", y="accuracy:Q")
+    pts = alt.Chart(df).mark_line(point=True).encode(
+        x=alt.X("confidence:Q", scale=alt.Scale(domain=[0, 1]), title=t("p16.cal.confidence")),
+        y=alt.Y("accuracy:Q", scale=alt.Scale(domain=[0, 1]), title=t("p16.cal.accuracy")),
+        color=alt.Color("when:N", title=None, legend=alt.Legend(orient="bottom")),
+        size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[20, 200])), tooltip=["when", "confidence", "accuracy", "n"])
+    return (diag + pts).properties(title=t("p16.cal.title"), width=300, height=300)
+
+
+def honesty_section(card: dict) -> None:
+    """Calibration (temperature, ECE before/after, reliability diagram), the "I don't know" gate's
+    measured rates and any extra held-out sets, as recorded in the card (nothing computed here)."""
+    extra = card["metrics"].get("extra")
+    if extra:
+        st.markdown(t("p16.extra.title"))
+        st.dataframe(pd.DataFrame([{t("p16.extra.set"): k, "n": v["n"], t("p16.col.acc"): f"{v['accuracy']:.2%}",
+                                    t("p16.col.ci"): "[{:.2%}, {:.2%}]".format(*v["ci95"])}
+                                   for k, v in extra.items()]), hide_index=True)
+    cal = card.get("calibration")
+    if cal:
+        st.markdown(t("p16.cal.text"))
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("p16.cal.temperature"), number(cal["temperature"], 3))
+        c2.metric(t("p16.cal.ece"), f"{cal['ece_before']:.4f} → {cal['ece_after']:.4f}")
+        if "ece_test_before" in cal:
+            c3.metric(t("p16.cal.ece_test"), f"{cal['ece_test_before']:.4f} → {cal['ece_test_after']:.4f}")
+        st.caption(t("p16.cal.fitted", fitted_on=cal["fitted_on"], n=cal["n"]))
+        if "reliability_before" in cal:
+            st.altair_chart(reliability_chart(cal), width="content")
+    ood = card.get("ood")
+    if ood:
+        st.markdown(t("p16.ood.text", rule=ood.get("rule", ood["method"]), chosen_on=ood["chosen_on"]))
+        rates = ood.get("test", {})
+        if rates:
+            st.dataframe(pd.DataFrame([{t("p16.ood.set"): k, "n": v["n"], t("p16.ood.rejected"): f"{v['rate']:.1%}",
+                                        t("p16.col.ci"): "[{:.1%}, {:.1%}]".format(*v["ci95"])}
+                                       for k, v in rates.items()]), hide_index=True)
+
+
 header("16")
 
 # --------------------------------------------------------------------------- model cards
@@ -132,6 +182,7 @@ else:
     for start in range(0, len(curves), per_row):
         for col, chart in zip(st.columns(per_row), curves[start:start + per_row], strict=False):
             col.altair_chart(chart, width="stretch")
+    honesty_section(card)
     with st.expander(t("p16.card_json")):
         st.json(card, expanded=False)
 
