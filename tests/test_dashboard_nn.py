@@ -573,3 +573,15 @@ def test_p15_resnet_residual_erratum():
     at.run()
     assert not at.exception, at.exception
     assert any("F(x) = H(x) − x" in e and "He et al. (2015)" in e for e in errata(at, "en"))
+
+
+def test_p15_zfnet_shows_cam_beside_occlusion():
+    """Issue 16: the ZFNet section puts the one-pass CAM and the lecture's occlusion side by side."""
+    at = render("15_famous_cnns.py", "en")
+    at.selectbox(key="p15_model").set_value("zfnet").run()
+    assert not at.exception
+    assert at.selectbox(key="p15_zf_photo").value.endswith(".jpg")
+    captions = [c for img in at.get("image") for c in img.captions]
+    assert len(captions) == 2, captions
+    assert any(c.startswith("CAM · answer:") for c in captions)
+    assert any(c.startswith("occlusion (ZFNet)") for c in captions)

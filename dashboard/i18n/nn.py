@@ -847,4 +847,18 @@ STRINGS: dict[str, dict[str, str]] = {
                            "on images that chose nothing."},
     "p16.ood.set": {"ko": "이미지 묶음", "en": "images"},
     "p16.ood.rejected": {"ko": "\"모르겠어요\" 비율", "en": "answered \"unknown\""},
+    # page 15: ZFNet's occlusion experiment beside CAM (issue 16)
+    "p15.zf.look.text": {"ko": "**모델은 어디를 보았을까?** ZFNet 논문은 이미지의 한 부분을 회색 사각형으로 가리고 정답 확률이 얼마나 "
+                               "떨어지는지 재었습니다(가림 실험: 5×5 격자면 26번의 순전파). 마지막 특징 맵 뒤에 전역 평균 풀링과 "
+                               "선형층만 있는 모델이라면, 선형층의 가중치를 특징 맵에 곱하기만 해도 같은 질문에 답할 수 있습니다"
+                               "(클래스 활성화 맵 CAM, Zhou 외 2016: 순전파 한 번). 우리 개·고양이 모델로 둘을 나란히 비교해 보세요.",
+                         "en": "**Where did the model look?** The ZFNet paper covered one part of the image with a grey square "
+                               "and measured how much the right class's probability dropped (occlusion: 26 forward passes "
+                               "for a 5×5 grid). For a network that ends in global average pooling and a linear layer, the "
+                               "layer's weights applied to the last feature maps answer the same question (class activation "
+                               "map, CAM, Zhou et al. 2016: one forward pass). Compare both on our dog-vs-cat model."},
+    "p15.zf.look.photo": {"ko": "예시 사진", "en": "example photo"},
+    "p15.zf.look.cam": {"ko": "CAM · 답: {label} · {ms} ms", "en": "CAM · answer: {label} · {ms} ms"},
+    "p15.zf.look.occ": {"ko": "가림 실험 (ZFNet) · {ms} ms", "en": "occlusion (ZFNet) · {ms} ms"},
+    "p15.zf.look.none": {"ko": "models/pets.json 또는 예시 사진이 없습니다.", "en": "models/pets.json or the example photos are missing."},
 }

@@ -4,6 +4,8 @@ Models come from ``core.cnn``'s registry (never a list kept here); tables from `
 on ``meta``-device models (shapes and counts without allocating weights); the lecture's printed
 numbers and their comparisons from ``core.cnn.lecture_tables``.
 """
+import time
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -12,7 +14,11 @@ import streamlit as st
 from core.cnn import lecture_extras as le
 from core.cnn import lecture_tables as lt
 from core.cnn import list_models, model_info, summarize
-from dashboard.ui import erratum, header, show_code, t
+from core.serve.explain import explain
+from core.serve.infer import load_model, models_dir, predict_image
+from dashboard.ui import ROOT, erratum, header, show_code, t
+
+EXAMPLES = ROOT / "demos" / "examples"
 
 MB = 1e6  # decimal megabytes, as the lecture writes memory
 KB = 1e3
@@ -147,6 +153,41 @@ def lecture_zfnet() -> None:
     st.metric(t("p15.zf.total"), f"{totals[variant]:,}")
     erratum(t("p15.zf.err.said"), t("p15.zf.err.correct"),
             t("p15.zf.err.why", at227=shape_text(sizes[le.ZFNET_TEXT_INPUT])))
+    zfnet_where_it_looked()
+
+
+@st.cache_resource(show_spinner=False)
+def pets_model():
+    """The committed pets model (ONNX Runtime, CPU), loaded once per process."""
+    return load_model(models_dir() / "pets.json", ["CPUExecutionProvider"])
+
+
+@st.cache_data(show_spinner=False)
+def where_it_looked(photo: str) -> tuple[np.ndarray, np.ndarray, str, float, float]:
+    """CAM and occlusion overlays of one example photo (uint8 RGB arrays), the answer, and their times."""
+    model = pets_model()
+    r = predict_image(model, EXAMPLES / photo)
+    t0 = time.perf_counter()
+    cam = explain(model, r, method="cam")
+    t1 = time.perf_counter()
+    occ = explain(model, r, method="occlusion", grid=5)
+    t2 = time.perf_counter()
+    return np.asarray(cam), np.asarray(occ), r.label, 1000 * (t1 - t0) + r.ms, 1000 * (t2 - t1)
+
+
+@st.fragment
+def zfnet_where_it_looked() -> None:
+    """ZFNet's occlusion experiment beside the one-pass class activation map, on the trained pets model."""
+    st.markdown(t("p15.zf.look.text"))
+    photos = sorted(p.name for p in EXAMPLES.glob("*.jpg"))
+    if not photos or not (models_dir() / "pets.json").exists():
+        st.info(t("p15.zf.look.none"))
+        return
+    photo = st.selectbox(t("p15.zf.look.photo"), photos, key="p15_zf_photo")
+    cam, occ, label_, cam_ms, occ_ms = where_it_looked(photo)
+    c1, c2 = st.columns(2)
+    c1.image(cam, caption=t("p15.zf.look.cam", label=label_, ms=f"{cam_ms:.0f}"), width="stretch")
+    c2.image(occ, caption=t("p15.zf.look.occ", ms=f"{occ_ms:.0f}"), width="stretch")
 
 
 def lecture_vgg16() -> None:
