@@ -41,93 +41,110 @@ def landscape(surface: str) -> pd.DataFrame:
                          "f": s.f(X, Y).ravel()})
 
 
-# ---------------------------------------------------------------- controls
-top1, top2, top3 = st.columns([2, 3, 1])
-surface_name = top1.selectbox(t("p05.surface"), list(SURFACES), key="p05_surface",
-                              format_func=lambda k: SURFACES[k].label[lang()])
-surface = SURFACES[surface_name]
-names = top2.multiselect(t("p05.opts"), OPTIMIZERS, default=list(OPTIMIZERS), key="p05_opts",
-                         format_func=lambda n: t(f"p05.name.{n}"))
-total = top3.select_slider(t("p05.total"), options=[50, 100, 300, 1000], value=300, key="p05_total")
-
-with st.expander(t("p05.hyper"), expanded=True):
-    h1, h2, h3, h4, h5 = st.columns(5)
-    lr_scale = h1.select_slider(t("p05.lr_scale"), options=[0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0], value=1.0,
-                                key="p05_lr_scale")
-    momentum = h2.slider(t("p05.momentum"), 0.0, 0.99, 0.9, 0.01, key="p05_momentum")
-    alpha = h3.slider(t("p05.alpha"), 0.5, 0.999, 0.99, 0.001, key="p05_alpha")
-    beta1 = h4.slider(t("p05.beta1"), 0.0, 0.99, 0.9, 0.01, key="p05_beta1")
-    beta2 = h5.select_slider(t("p05.beta2"), options=[0.9, 0.99, 0.999, 0.9999], value=0.999, key="p05_beta2")
-    s1, s2 = st.columns(2)
-    # Keys carry the surface name: each surface has its own window, so its own start sliders.
-    start_x = s1.slider(t("p05.start_x"), *surface.xlim, value=float(surface.start[0]), step=0.05,
-                        key=f"p05_x0_{surface_name}")
-    start_y = s2.slider(t("p05.start_y"), *surface.ylim, value=float(surface.start[1]), step=0.05,
-                        key=f"p05_y0_{surface_name}")
-
-if not names:
-    st.info(t("p05.none"))
-    st.stop()
-paths = race(surface_name, tuple(names), (start_x, start_y), total, lr_scale, momentum, alpha, beta1, beta2)
-shown = st.slider(t("p05.step"), 0, total, total, key=f"p05_step_{total}")
-
-# ---------------------------------------------------------------- charts
-frames = []
-for n, path in paths.items():
-    visible = path[: shown + 1]  # (shown + 1, 2)
-    with np.errstate(over="ignore", invalid="ignore"):
-        loss = surface.f(visible[:, 0], visible[:, 1])
-    frames.append(pd.DataFrame({"optimizer": t(f"p05.name.{n}"), "step": np.arange(shown + 1),
-                                "x": visible[:, 0], "y": visible[:, 1], "loss": loss}))
-trace = pd.concat(frames, ignore_index=True)
-trace = trace[np.isfinite(trace[["x", "y", "loss"]]).all(axis=1)]  # a diverged run stops being drawn
-palette = alt.Scale(domain=[t(f"p05.name.{n}") for n in names], range=[COLORS[n] for n in names])
-color = alt.Color("optimizer:N", title=t("p05.col.optimizer"), scale=palette)
-
-map_col, loss_col = st.columns([3, 2])
-with map_col:
-    st.markdown(f"**{t('p05.map')}**")
-    x_enc = alt.X("x:Q", scale=alt.Scale(domain=list(surface.xlim), nice=False), title="x")
-    y_enc = alt.Y("y:Q", scale=alt.Scale(domain=list(surface.ylim), nice=False), title="y")
-    heat = alt.Chart(landscape(surface_name)).mark_rect().encode(
-        x=x_enc, x2="x2:Q", y=y_enc, y2="y2:Q",
+@st.cache_resource(show_spinner=False)
+def heat_layer(surface: str) -> alt.Chart:
+    """The surface's heat map layer, built once per process: it depends on the surface only."""
+    s = SURFACES[surface]
+    x_enc = alt.X("x:Q", scale=alt.Scale(domain=list(s.xlim), nice=False), title="x")
+    y_enc = alt.Y("y:Q", scale=alt.Scale(domain=list(s.ylim), nice=False), title="y")
+    return alt.Chart(landscape(surface)).mark_rect().encode(
+        x=x_enc, x2=alt.X2("x2:Q"), y=y_enc, y2=alt.Y2("y2:Q"),
         color=alt.Color("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None),
         # an outline in the fill colour closes the hairline seams between neighbouring cells
         stroke=alt.Stroke("f:Q", scale=alt.Scale(type="symlog", scheme="greys"), legend=None))
-    lines = alt.Chart(trace).mark_line(strokeWidth=2.5, clip=True).encode(x=x_enc, y=y_enc, color=color,
-                                                                         order="step:Q")
-    heads = alt.Chart(trace[trace["step"] == trace.groupby("optimizer")["step"].transform("max")]).mark_point(
-        size=120, filled=True, stroke="white", clip=True).encode(
-        x=x_enc, y=y_enc, color=alt.Color("optimizer:N", scale=palette, legend=None), tooltip=["optimizer", "step", "x", "y", "loss"])
-    layers = [heat, lines, heads]
-    if surface.minimum is not None:
-        star = pd.DataFrame({"x": [surface.minimum[0]], "y": [surface.minimum[1]]})
-        layers.append(alt.Chart(star).mark_point(shape=STAR, size=400, filled=True, color="gold",
-                                                 stroke="black").encode(x=x_enc, y=y_enc))
-    # the heat map's quantitative colour and the optimizers' categorical colour must not share one scale
-    st.altair_chart(alt.layer(*layers).resolve_scale(color="independent").properties(height=460),
-                    width="stretch")
-with loss_col:
-    st.markdown(f"**{t('p05.loss')}**")
-    loss_chart = alt.Chart(trace).mark_line(clip=True).encode(
-        x=alt.X("step:Q", title=t("p05.col.step"), scale=alt.Scale(domain=[0, total])),
-        y=alt.Y("loss:Q", title=t("p05.col.loss"), scale=alt.Scale(type="symlog")),
-        color=color, tooltip=["optimizer", "step", "loss"])
-    st.altair_chart(loss_chart.properties(height=460), width="stretch")
 
-# ---------------------------------------------------------------- standings
-st.markdown(f"**{t('p05.results')}**")
-rows = []
-for n, path in paths.items():
-    x, y = path[shown]
-    with np.errstate(over="ignore", invalid="ignore"):
-        loss = float(surface.f(x, y))
-    finite = np.isfinite(loss) and np.isfinite(path[shown]).all()
-    rows.append({t("p05.col.optimizer"): t(f"p05.name.{n}"),
-                 t("p05.col.lr"): number(DEFAULT_LR[n] * lr_scale),
-                 t("p05.col.point"): f"({number(x, 3)}, {number(y, 3)})" if finite else t("p05.diverged"),
-                 t("p05.col.final"): number(loss) if finite else t("p05.diverged")})
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+# ---------------------------------------------------------------- controls
+@st.fragment
+def race_section() -> None:
+    """Controls, race charts and standings: a widget here reruns only this fragment, not the page."""
+    top1, top2, top3 = st.columns([2, 3, 1])
+    surface_name = top1.selectbox(t("p05.surface"), list(SURFACES), key="p05_surface",
+                                  format_func=lambda k: SURFACES[k].label[lang()])
+    surface = SURFACES[surface_name]
+    names = top2.multiselect(t("p05.opts"), OPTIMIZERS, default=list(OPTIMIZERS), key="p05_opts",
+                             format_func=lambda n: t(f"p05.name.{n}"))
+    total = top3.select_slider(t("p05.total"), options=[50, 100, 300, 1000], value=300, key="p05_total")
+
+    with st.expander(t("p05.hyper"), expanded=True):
+        h1, h2, h3, h4, h5 = st.columns(5)
+        lr_scale = h1.select_slider(t("p05.lr_scale"), options=[0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0], value=1.0,
+                                    key="p05_lr_scale")
+        momentum = h2.slider(t("p05.momentum"), 0.0, 0.99, 0.9, 0.01, key="p05_momentum")
+        alpha = h3.slider(t("p05.alpha"), 0.5, 0.999, 0.99, 0.001, key="p05_alpha")
+        beta1 = h4.slider(t("p05.beta1"), 0.0, 0.99, 0.9, 0.01, key="p05_beta1")
+        beta2 = h5.select_slider(t("p05.beta2"), options=[0.9, 0.99, 0.999, 0.9999], value=0.999, key="p05_beta2")
+        s1, s2 = st.columns(2)
+        # Keys carry the surface name: each surface has its own window, so its own start sliders.
+        start_x = s1.slider(t("p05.start_x"), *surface.xlim, value=float(surface.start[0]), step=0.05,
+                            key=f"p05_x0_{surface_name}")
+        start_y = s2.slider(t("p05.start_y"), *surface.ylim, value=float(surface.start[1]), step=0.05,
+                            key=f"p05_y0_{surface_name}")
+
+    if not names:
+        st.info(t("p05.none"))
+        st.stop()
+    paths = race(surface_name, tuple(names), (start_x, start_y), total, lr_scale, momentum, alpha, beta1, beta2)
+    shown = st.slider(t("p05.step"), 0, total, total, key=f"p05_step_{total}")
+
+    # ---------------------------------------------------------------- charts
+    frames = []
+    for n, path in paths.items():
+        visible = path[: shown + 1]  # (shown + 1, 2)
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss = surface.f(visible[:, 0], visible[:, 1])
+        frames.append(pd.DataFrame({"optimizer": t(f"p05.name.{n}"), "step": np.arange(shown + 1),
+                                    "x": visible[:, 0], "y": visible[:, 1], "loss": loss}))
+    trace = pd.concat(frames, ignore_index=True)
+    trace = trace[np.isfinite(trace[["x", "y", "loss"]]).all(axis=1)]  # a diverged run stops being drawn
+    palette = alt.Scale(domain=[t(f"p05.name.{n}") for n in names], range=[COLORS[n] for n in names])
+    color = alt.Color("optimizer:N", title=t("p05.col.optimizer"), scale=palette)
+
+    map_col, loss_col = st.columns([3, 2])
+    with map_col:
+        st.markdown(f"**{t('p05.map')}**")
+        x_enc = alt.X("x:Q", scale=alt.Scale(domain=list(surface.xlim), nice=False), title="x")
+        y_enc = alt.Y("y:Q", scale=alt.Scale(domain=list(surface.ylim), nice=False), title="y")
+        heat = heat_layer(surface_name)
+        # channel objects, not shorthand strings/lists: Altair parses and schema-validates each shorthand
+        lines = alt.Chart(trace).mark_line(strokeWidth=2.5, clip=True).encode(x=x_enc, y=y_enc, color=color,
+                                                                             order=alt.Order("step:Q"))
+        heads = alt.Chart(trace[trace["step"] == trace.groupby("optimizer")["step"].transform("max")]).mark_point(
+            size=120, filled=True, stroke="white", clip=True).encode(
+            x=x_enc, y=y_enc, color=alt.Color("optimizer:N", scale=palette, legend=None),
+            tooltip=[alt.Tooltip(f) for f in ("optimizer:N", "step:Q", "x:Q", "y:Q", "loss:Q")])
+        layers = [heat, lines, heads]
+        if surface.minimum is not None:
+            star = pd.DataFrame({"x": [surface.minimum[0]], "y": [surface.minimum[1]]})
+            layers.append(alt.Chart(star).mark_point(shape=STAR, size=400, filled=True, color="gold",
+                                                     stroke="black").encode(x=x_enc, y=y_enc))
+        # the heat map's quantitative colour and the optimizers' categorical colour must not share one scale
+        st.altair_chart(alt.layer(*layers).resolve_scale(color="independent").properties(height=460),
+                        width="stretch")
+    with loss_col:
+        st.markdown(f"**{t('p05.loss')}**")
+        loss_chart = alt.Chart(trace).mark_line(clip=True).encode(
+            x=alt.X("step:Q", title=t("p05.col.step"), scale=alt.Scale(domain=[0, total])),
+            y=alt.Y("loss:Q", title=t("p05.col.loss"), scale=alt.Scale(type="symlog")),
+            color=color, tooltip=[alt.Tooltip(f) for f in ("optimizer:N", "step:Q", "loss:Q")])
+        st.altair_chart(loss_chart.properties(height=460), width="stretch")
+
+    # ---------------------------------------------------------------- standings
+    st.markdown(f"**{t('p05.results')}**")
+    rows = []
+    for n, path in paths.items():
+        x, y = path[shown]
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss = float(surface.f(x, y))
+        finite = np.isfinite(loss) and np.isfinite(path[shown]).all()
+        rows.append({t("p05.col.optimizer"): t(f"p05.name.{n}"),
+                     t("p05.col.lr"): number(DEFAULT_LR[n] * lr_scale),
+                     t("p05.col.point"): f"({number(x, 3)}, {number(y, 3)})" if finite else t("p05.diverged"),
+                     t("p05.col.final"): number(loss) if finite else t("p05.diverged")})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+race_section()
 
 st.subheader(t("p05.table"))
 info = pd.DataFrame([{t("p05.col.optimizer"): t(f"p05.name.{n}"), t("p05.col.what"): OPTIMIZER_INFO[n][lang()],
