@@ -187,9 +187,14 @@ def pages(smoke: bool = False, only: list[str] | None = None) -> list[Path]:
 def run(smoke: bool = False, only: list[str] | None = None, profile: bool = False,
         progress: Callable[[str], None] | None = None) -> dict:
     """``{"floor": floor(), "pages": [bench_page(p) …]}``; each page row also carries its ratios."""
+    # Warm the imports a running server has already paid for after its first visitor (pages import
+    # these at the top). Lazy imports inside a page's first computation (e.g. torch's meta-device
+    # kernels on page 15) are not warmed: the "first" column pays them, "new session" does not.
+    import altair  # noqa: F401
+    import pandas  # noqa: F401
     import torch  # noqa: F401
 
-    import core  # noqa: F401 - warm the imports a running server has already paid for
+    import core  # noqa: F401
 
     fl = floor(3 if smoke else 5)
     rows = []
