@@ -39,6 +39,16 @@ def alexnet_tables() -> tuple[list[dict], list[dict]]:
     return lt.alexnet_rows(groups=1), lt.alexnet_rows(groups=2)
 
 
+@st.cache_data(show_spinner=False)
+def lenet5_table() -> list[dict]:
+    return lt.lenet5_rows()
+
+
+@st.cache_data(show_spinner=False)
+def inception_block() -> dict:
+    return lt.inception3a()
+
+
 def label(name: str) -> str:
     info = model_info(name)
     return f"{info.family} · {name} ({info.year})" if info.year else f"{info.family} · {name}"
@@ -69,7 +79,7 @@ def layer_table(rows: list[dict]) -> pd.DataFrame:
 
 
 def lecture_lenet() -> None:
-    rows = lt.lenet5_rows()
+    rows = lenet5_table()
     st.dataframe(pd.DataFrame({t("p15.col.layer"): [r["layer"] for r in rows],
                                t("p15.lec.params"): [count(r["lecture_params"]) for r in rows],
                                t("p15.our.params"): [count(r["params"]) for r in rows],
@@ -117,7 +127,7 @@ def lecture_vgg16() -> None:
 
 
 def lecture_googlenet() -> None:
-    inc = lt.inception3a()
+    inc = inception_block()
     c1, c2, c3 = st.columns(3)
     c1.metric(t("p15.inc.shape"), f"{shape_text(inc['in'])} → {shape_text(inc['out'])}")
     c2.metric(t("p15.inc.weights"), f"{inc['conv_weights']:,}", help=t("p15.inc.weights_help"))
