@@ -80,7 +80,7 @@ def _rows(section: str, smoke: bool) -> list[tuple[str, str, str, str]]:
         from bench import load_gradio
 
         r = load_gradio.run_all(clients=4 if smoke else 16, requests=3 if smoke else 25,
-                                round_trip_repeats=5 if smoke else 20)
+                                round_trip_repeats=3 if smoke else 20, mixed=not smoke)
         rt, echo, digit, mix = r["round_trip"], r["echo"], r["digit"], r["mixed"]
         load = f"{echo['clients']} clients × {echo['requests']} requests, concurrency {r['concurrency']}"
         out.append(("Gradio floor: echo endpoint (image in, label out), one client",

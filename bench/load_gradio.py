@@ -150,29 +150,46 @@ def round_trips(echo_url: str, digit_url: str, digit_file: Path, repeats: int) -
             "ratio": float(np.median([b / a for a, b in pairs])), "repeats": repeats}
 
 
+def _die_with_parent() -> None:
+    """In the server subprocess (Linux): get SIGTERM when the bench dies, even by SIGKILL (a timed-out
+    test), instead of living on as an orphan holding a port and a core."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+
 @contextmanager
-def serve(script: Path, models_dir: str | os.PathLike | None = None, startup_timeout: float = 180.0):
-    """Launch ``script`` (demos/app.py or bench/echo_app.py) on a free port in a subprocess; yields
-    (url, startup seconds); stops it afterwards."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
+def serve(*scripts: Path, models_dir: str | os.PathLike | None = None, startup_timeout: float = 180.0):
+    """Launch each script (demos/app.py, bench/echo_app.py) on a free port in its own subprocess, all
+    at once; yields [(url, startup seconds)] in the same order; stops them afterwards."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), GRADIO_SERVER_NAME="127.0.0.1",
-               GRADIO_SERVER_PORT=str(port), GRADIO_ANALYTICS_ENABLED="False")
+               GRADIO_ANALYTICS_ENABLED="False")
     if models_dir is not None:
         env["DL_MODELS_DIR"] = str(models_dir)
-    with tempfile.TemporaryDirectory() as tmp, (Path(tmp) / "server.log").open("w") as log:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, env=env, stdout=log,
-                                stderr=subprocess.STDOUT)
+    procs = []
+    with tempfile.TemporaryDirectory() as tmp:
         try:
-            _wait_http(url, proc, startup_timeout)
-            yield url, time.perf_counter() - t0
+            for i, script in enumerate(scripts):
+                port = free_port()
+                log = (Path(tmp) / f"server{i}.log").open("w")
+                proc = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                        env=env | {"GRADIO_SERVER_PORT": str(port)},
+                                        preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+                procs.append((proc, log, f"http://127.0.0.1:{port}/", time.perf_counter()))
+            ready = []
+            for proc, _, url, t0 in procs:
+                _wait_http(url, proc, startup_timeout)
+                ready.append((url, time.perf_counter() - t0))
+            yield ready
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            for proc, log, _, _ in procs:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                log.close()
 
 
 def run(clients: int = 16, requests: int = 25, models_dir: str | os.PathLike | None = None,
@@ -182,7 +199,7 @@ def run(clients: int = 16, requests: int = 25, models_dir: str | os.PathLike | N
     with tempfile.TemporaryDirectory() as tmp:
         digits, photos = _inputs(Path(tmp))
         jobs = _mixed_jobs(digits, photos)
-        with serve(DEMO, models_dir, startup_timeout) as (url, startup_s):
+        with serve(DEMO, models_dir=models_dir, startup_timeout=startup_timeout) as [(url, startup_s)]:
             return load(url, jobs, clients, requests, request_timeout) | {"startup_s": startup_s}
 
 
@@ -201,8 +218,8 @@ def run_all(clients: int = 16, requests: int = 25, models_dir: str | os.PathLike
 
     with tempfile.TemporaryDirectory() as tmp:
         digits, photos = _inputs(Path(tmp))
-        with serve(ECHO, None, startup_timeout) as (echo_url, _), \
-                serve(DEMO, models_dir, startup_timeout) as (demo_url, startup_s):
+        with serve(ECHO, DEMO, models_dir=models_dir, startup_timeout=startup_timeout) as [(echo_url, _),
+                                                                                           (demo_url, startup_s)]:
             rt = round_trips(echo_url, demo_url, digits[0], round_trip_repeats)
             echo = load(echo_url, [("/predict", d) for d in digits], clients, requests, request_timeout)
             digit = load(demo_url, [("/predict_digit", d) for d in digits], clients, requests, request_timeout)
