@@ -18,8 +18,10 @@ The servers run in subprocesses; the load generator is this process: ``clients``
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -150,13 +152,14 @@ def round_trips(echo_url: str, digit_url: str, digit_file: Path, repeats: int) -
             "ratio": float(np.median([b / a for a, b in pairs])), "repeats": repeats}
 
 
+_LIBC = ctypes.CDLL(None) if sys.platform == "linux" else None  # resolved here, not in the forked child
+
+
 def _die_with_parent() -> None:
     """In the server subprocess (Linux): get SIGTERM when the bench dies, even by SIGKILL (a timed-out
-    test), instead of living on as an orphan holding a port and a core."""
-    import ctypes
-    import signal
-
-    ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    test), instead of living on as an orphan holding a port and a core. Runs between fork and exec,
+    so it only calls into libc (no imports)."""
+    _LIBC.prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
 @contextmanager
