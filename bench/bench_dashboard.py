@@ -9,6 +9,8 @@ plus the home page through ``app.py``. Per page:
   visitor, since ``st.cache_data``/``st.cache_resource`` are shared by all sessions);
 - **reruns**: the first widget of each kind on the page (slider, select-slider, selectbox, number
   input, toggle, checkbox, radio) is moved one step and the page rerun; the worst one is reported.
+  AppTest always reruns the whole script (it sends no fragment id), so for a widget inside an
+  ``st.fragment`` this is an upper bound: in a browser only the fragment reruns.
 
 Targets (issue 17): every widget rerun ≤ 150 ms and every first render ≤ 1,000 ms on a 2-core machine
 whose empty page reruns in about 20 ms. The heavy imports (torch, core) are warmed up once before
