@@ -25,7 +25,7 @@ from core.nn.conv import (
     global_avg_pool,
     max_pool2d,
 )
-from dashboard.ui import header, number, show_code, t
+from dashboard.ui import header, lang, number, show_code, t
 
 # The lecture's pooling example (4×4, pool 2, stride 2 → max [[6, 8], [3, 4]]).
 POOL_EXAMPLE = np.array([[1, 1, 2, 4], [5, 6, 7, 8], [3, 2, 1, 0], [1, 2, 3, 4]], dtype=float)
@@ -53,7 +53,8 @@ def grid_chart(arr: np.ndarray, title: str, box: tuple[int, int, int, int] | Non
     df["label"] = ["" if np.isnan(v) else number(v + 0.0, 2) for v in df["value"]]
     diverging = scheme == "purpleorange"  # products can be negative: colour around 0, dark at both ends
     lo, hi = np.nanmin(arr, initial=0.0), np.nanmax(arr, initial=0.0)
-    df["dark"] = (df["value"].abs() > max(-lo, hi) / 2) if diverging else (df["value"] > (lo + hi) / 2)
+    dark = (df["value"].abs() > max(-lo, hi) / 2) if diverging else (df["value"] > (lo + hi) / 2)
+    df["ink"] = np.where(dark, "white", "black")  # the text colour as data: lighter than alt.condition
     h, w = arr.shape
     x = alt.X("col:O", axis=None)
     y = alt.Y("row:O", axis=None)
@@ -61,9 +62,10 @@ def grid_chart(arr: np.ndarray, title: str, box: tuple[int, int, int, int] | Non
     heat = base.mark_rect(stroke="white").encode(
         color=alt.Color("value:Q", scale=alt.Scale(scheme=scheme, domainMid=0) if diverging
                         else alt.Scale(scheme=scheme), legend=None),
-        tooltip=["row", "col", "value"])
-    text = base.mark_text(fontSize=11).encode(
-        text="label:N", color=alt.condition("datum.dark", alt.value("white"), alt.value("black")))
+        tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("value:Q")])
+    # channel objects, not shorthands or alt.condition: Altair parses and schema-validates each of
+    # those (about 0.1 s per chart on a 2-core machine); scale=None uses the column's colour names as is
+    text = base.mark_text(fontSize=11).encode(text=alt.Text("label:N"), color=alt.Color("ink:N", scale=None))
     layers = [heat, text]
     if box is not None:
         r, c, kh, kw = box
@@ -73,6 +75,18 @@ def grid_chart(arr: np.ndarray, title: str, box: tuple[int, int, int, int] | Non
         layers.append(alt.Chart(win).mark_rect(fill=None, stroke="#d62728", strokeWidth=3)
                       .encode(x=x, y=y))
     return alt.layer(*layers).properties(title=title, width=size * w, height=size * h)
+
+
+@st.cache_resource(show_spinner=False)
+def pooling_charts(language: str) -> alt.HConcatChart:
+    """The lecture's 4×4 pooling example, max and average: the same for every visitor, so built once
+    per process and language (``language`` is the cache key; the titles are translated)."""
+    x4 = POOL_EXAMPLE[None, None]  # (1, 1, 4, 4)
+    return alt.hconcat(
+        grid_chart(POOL_EXAMPLE, t("p14.pool.input"), scheme="greys", size=40),
+        grid_chart(max_pool2d(x4, 2)[0, 0], t("p14.pool.max"), scheme="oranges", size=40),
+        grid_chart(avg_pool2d(x4, 2)[0, 0], t("p14.pool.avg"), scheme="teals", size=40),
+    ).resolve_scale(color="independent")
 
 
 def kernel_label(name: str) -> str:
@@ -119,67 +133,73 @@ except ValueError as err:
 steps = list(conv2d_steps(x2d, k2d, stride=stride, padding=padding))
 out = conv2d(x2d[None, None], k2d[None, None], stride=stride, padding=padding)[0, 0]  # (out, out)
 
-step_no = st.slider(t("p14.step"), 1, len(steps), len(steps), key="p14_step")  # start complete, drag back
-cur = steps[step_no - 1]
-padded = np.pad(x2d, padding)  # only for display: the window is drawn on the zero-padded input
+@st.fragment
+def sliding_window(x2d: np.ndarray, k2d: np.ndarray, padding: int, steps: list[dict], out: np.ndarray,
+                   out_size: int) -> None:
+    """The step slider and everything it moves: dragging it reruns only this fragment."""
+    step_no = st.slider(t("p14.step"), 1, len(steps), len(steps), key="p14_step")  # start complete, drag back
+    cur = steps[step_no - 1]
+    padded = np.pad(x2d, padding)  # only for display: the window is drawn on the zero-padded input
 
-m1, m2, m3 = st.columns(3)
-m1.metric(t("p14.position"), f"({cur['row']}, {cur['col']})")
-m2.metric(t("p14.value"), number(float(cur["value"]), 3))
-m3.metric(t("p14.out_size"), f"{out_size} × {out_size}")
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("p14.position"), f"({cur['row']}, {cur['col']})")
+    m2.metric(t("p14.value"), number(float(cur["value"]), 3))
+    m3.metric(t("p14.out_size"), f"{out_size} × {out_size}")
 
-partial = np.full(out.shape, np.nan)
-done = np.array([[s["row"], s["col"]] for s in steps[:step_no]])  # (step_no, 2)
-partial[done[:, 0], done[:, 1]] = [s["value"] for s in steps[:step_no]]
-charts = alt.hconcat(
-    grid_chart(padded, t("p14.chart.input"), box=(cur["top"], cur["left"], *k2d.shape)),
-    grid_chart(np.asarray(cur["product"], dtype=float), t("p14.chart.product"), scheme="purpleorange"),
-    grid_chart(partial, t("p14.chart.output"), box=(cur["row"], cur["col"], 1, 1), scheme="greens"),
-).resolve_scale(color="independent")
-st.altair_chart(charts, width="content")
-st.markdown(t("p14.step_sum", value=number(float(cur["value"]), 3)))
+    partial = np.full(out.shape, np.nan)
+    done = np.array([[s["row"], s["col"]] for s in steps[:step_no]])  # (step_no, 2)
+    partial[done[:, 0], done[:, 1]] = [s["value"] for s in steps[:step_no]]
+    charts = alt.hconcat(
+        grid_chart(padded, t("p14.chart.input"), box=(cur["top"], cur["left"], *k2d.shape)),
+        grid_chart(np.asarray(cur["product"], dtype=float), t("p14.chart.product"), scheme="purpleorange"),
+        grid_chart(partial, t("p14.chart.output"), box=(cur["row"], cur["col"], 1, 1), scheme="greens"),
+    ).resolve_scale(color="independent")
+    st.altair_chart(charts, width="content")
+    st.markdown(t("p14.step_sum", value=number(float(cur["value"]), 3)))
 
+
+sliding_window(x2d, k2d, padding, steps, out, out_size)
 st.latex(rf"n_\text{{out}} = \left\lfloor \frac{{n - k + 2p}}{{s}} \right\rfloor + 1 "
          rf"= \left\lfloor \frac{{{n} - {k} + 2 \cdot {padding}}}{{{stride}}} \right\rfloor + 1 = {out_size}")
 
 # --------------------------------------------------------------------------- formulas
 st.subheader(t("p14.formulas.title"))
 st.markdown(t("p14.formulas.text"))
-f1, f2 = st.columns(2)
-with f1:
-    a, b, c, d = st.columns(4)
-    fn = a.number_input("n", 1, 1024, 227, key="p14_fn")
-    fk = b.number_input("k", 1, 64, 11, key="p14_fk")
-    fs = c.number_input("s", 1, 16, 4, key="p14_fs")
-    fp = d.number_input("p", 0, 32, 0, key="p14_fp")
-    try:
-        size = conv_output_size(int(fn), int(fk), stride=int(fs), padding=int(fp))
-        st.latex(rf"\left\lfloor \frac{{{fn} - {fk} + 2 \cdot {fp}}}{{{fs}}} \right\rfloor + 1 = {size}")
-        st.metric(t("p14.calc_size"), f"{size} × {size}")
-    except ValueError as err:
-        st.error(str(err))
-with f2:
-    a, b, c = st.columns(3)
-    cin = a.number_input(t("p14.cin"), 1, 2048, 3, key="p14_cin")
-    ks = b.number_input(t("p14.ksize"), 1, 15, 11, key="p14_ksize")
-    filters = c.number_input(t("p14.filters"), 1, 2048, 96, key="p14_filters")
-    n_params = conv_params(int(cin), int(ks), int(filters))
-    st.latex(r"(k \cdot k \cdot C_\text{in} + 1) \cdot F")
-    st.latex(rf"({ks} \cdot {ks} \cdot {cin} + 1) \cdot {filters} = {n_params:,}".replace(",", "{,}"))
-    st.metric(t("p14.params"), f"{n_params:,}")
+@st.fragment
+def calculators() -> None:
+    """Output-size and parameter calculators: their number inputs rerun only this fragment."""
+    f1, f2 = st.columns(2)
+    with f1:
+        a, b, c, d = st.columns(4)
+        fn = a.number_input("n", 1, 1024, 227, key="p14_fn")
+        fk = b.number_input("k", 1, 64, 11, key="p14_fk")
+        fs = c.number_input("s", 1, 16, 4, key="p14_fs")
+        fp = d.number_input("p", 0, 32, 0, key="p14_fp")
+        try:
+            size = conv_output_size(int(fn), int(fk), stride=int(fs), padding=int(fp))
+            st.latex(rf"\left\lfloor \frac{{{fn} - {fk} + 2 \cdot {fp}}}{{{fs}}} \right\rfloor + 1 = {size}")
+            st.metric(t("p14.calc_size"), f"{size} × {size}")
+        except ValueError as err:
+            st.error(str(err))
+    with f2:
+        a, b, c = st.columns(3)
+        cin = a.number_input(t("p14.cin"), 1, 2048, 3, key="p14_cin")
+        ks = b.number_input(t("p14.ksize"), 1, 15, 11, key="p14_ksize")
+        filters = c.number_input(t("p14.filters"), 1, 2048, 96, key="p14_filters")
+        n_params = conv_params(int(cin), int(ks), int(filters))
+        st.latex(r"(k \cdot k \cdot C_\text{in} + 1) \cdot F")
+        st.latex(rf"({ks} \cdot {ks} \cdot {cin} + 1) \cdot {filters} = {n_params:,}".replace(",", "{,}"))
+        st.metric(t("p14.params"), f"{n_params:,}")
+
+
+calculators()
 
 # --------------------------------------------------------------------------- pooling
 st.subheader(t("p14.pool.title"))
 st.markdown(t("p14.pool.text"))
 x4 = POOL_EXAMPLE[None, None]  # (1, 1, 4, 4)
-pooled_max = max_pool2d(x4, 2)[0, 0]
-pooled_avg = avg_pool2d(x4, 2)[0, 0]
 gap = global_avg_pool(x4)
-st.altair_chart(alt.hconcat(
-    grid_chart(POOL_EXAMPLE, t("p14.pool.input"), scheme="greys", size=40),
-    grid_chart(pooled_max, t("p14.pool.max"), scheme="oranges", size=40),
-    grid_chart(pooled_avg, t("p14.pool.avg"), scheme="teals", size=40),
-).resolve_scale(color="independent"), width="content")
+st.altair_chart(pooling_charts(lang()), width="content")
 st.latex(r"\mathrm{GAP}(X)_c = \frac{1}{HW} \sum_{i,j} X_{c,i,j}")
 g1, g2 = st.columns(2)
 g1.metric(t("p14.gap.example"), number(float(np.ravel(gap)[0]), 4))

@@ -112,7 +112,9 @@ def lecture_lenet() -> None:
     st.markdown(t("p15.lec.lenet"))
 
 
+@st.fragment
 def lecture_alexnet() -> None:
+    """The grouped/ungrouped toggle reruns only this table (a fragment), not the page."""
     ungrouped, grouped = alexnet_tables()
     groups = st.toggle(t("p15.alex.groups"), key="p15_groups")
     rows = grouped if groups else ungrouped
@@ -294,15 +296,18 @@ c2.metric(t("p15.our.total"), f"{reference['params']:,}")
 st.subheader(t("p15.year.title"))
 st.markdown(t("p15.year.text"))
 prows = pd.DataFrame(parameter_rows())
-prows["chosen"] = prows["model"] == name
+# the chosen model's outline colour as data ("transparent" for the others), and channel objects
+# rather than shorthands or alt.condition: Altair parses and schema-validates each of those
+prows["ring"] = np.where(prows["model"] == name, "black", "transparent")
 points = alt.Chart(prows).mark_point(filled=True, size=120).encode(
     x=alt.X("year:Q", scale=alt.Scale(zero=False), axis=alt.Axis(format="d"), title=t("p15.year.year")),
     y=alt.Y("params:Q", scale=alt.Scale(type="log"), axis=alt.Axis(format="~s"), title=t("p15.year.params")),
     color=alt.Color("family:N", title=t("p15.year.family")),
-    stroke=alt.condition("datum.chosen", alt.value("black"), alt.value(None)), strokeWidth=alt.value(2),
-    tooltip=["model", "family", "year", alt.Tooltip("params:Q", format=",")])
+    stroke=alt.Stroke("ring:N", scale=None), strokeWidth=alt.StrokeWidthValue(2),
+    tooltip=[alt.Tooltip("model:N"), alt.Tooltip("family:N"), alt.Tooltip("year:Q"),
+             alt.Tooltip("params:Q", format=",")])
 labels = alt.Chart(prows).mark_text(align="left", dx=8, dy=-6, fontSize=11).encode(
-    x="year:Q", y=alt.Y("params:Q", scale=alt.Scale(type="log")), text="model:N")
+    x=alt.X("year:Q"), y=alt.Y("params:Q", scale=alt.Scale(type="log")), text=alt.Text("model:N"))
 st.altair_chart((points + labels).properties(height=380), width="stretch")
 st.markdown(t("p15.year.note"))
 
