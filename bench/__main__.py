@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SECTIONS = ("onnx", "conv", "dashboard", "gradio")
+SECTIONS = ("onnx", "conv", "dashboard", "playground", "gradio")
 
 
 def machine() -> str:
@@ -61,6 +61,14 @@ def _rows(section: str, smoke: bool) -> list[tuple[str, str, str, str]]:
         out.append(("dashboard worst page", f"first {worst_first['first_render_s']*1e3:,.0f} ms "
                     f"({worst_first['page']}) · rerun {worst_rerun['rerun_s']*1e3:,.0f} ms ({worst_rerun['page']})",
                     "≤ 2000 / ≤ 300 ms", ""))
+    elif section == "playground":
+        from bench import bench_playground
+
+        r = bench_playground.run(smoke)
+        out.append((f"playground frame ({r['hidden']} net, {r['points']} points, 1 epoch of batch {r['batch_size']} + redraw)",
+                    f"frame {r['frame_ms']:.0f} ms · empty rerun {r['empty_rerun_ms']:.0f} ms · **{r['ratio']:.1f}×** "
+                    f"· core {r['core_ms']:.0f} ms", "≤ 150 ms",
+                    f"whole-page AppTest rerun (fragment-only is less); load avg {r['load_avg_1min']:.1f}"))
     elif section == "gradio":
         from bench import load_gradio
 

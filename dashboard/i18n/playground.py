@@ -48,10 +48,10 @@ STRINGS = {
         "en": "Changing the data or the network's structure starts a fresh network; learning rate, batch size, L2 and "
               "optimizer apply at once, even while training."},
     # training
-    "p10a.play": {"ko": "▶ 재생", "en": "▶ Play"},
-    "p10a.pause": {"ko": "⏸ 일시정지", "en": "⏸ Pause"},
+    "p10a.play": {"ko": "재생", "en": "Play"},
+    "p10a.pause": {"ko": "일시정지", "en": "Pause"},
     "p10a.step": {"ko": "한 단계 (1 에폭)", "en": "One step (1 epoch)"},
-    "p10a.reset": {"ko": "↺ 처음부터", "en": "↺ Reset"},
+    "p10a.reset": {"ko": "처음부터", "en": "Reset"},
     "p10a.epoch": {"ko": "에폭", "en": "Epoch"},
     "p10a.train_loss": {"ko": "학습 손실", "en": "Training loss"},
     "p10a.test_loss": {"ko": "평가 손실", "en": "Test loss"},

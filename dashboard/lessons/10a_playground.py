@@ -21,7 +21,7 @@ from core.nn.playground import DATASETS, MAX_LAYERS, MAX_WIDTH, Playground, make
 from dashboard.ui import header, lang, number, show_code, t
 
 N_POINTS = 500
-FRAME_S = 0.35  # seconds between animation frames while playing
+FRAME_S = 0.5  # seconds between animation frames while playing
 EPOCHS_PER_FRAME = 1
 REGION_RES, NEURON_RES = 36, 10
 LRS = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
@@ -36,8 +36,11 @@ ss.setdefault("p10a_playing", False)
 # --------------------------------------------------------------------------- controls
 st.subheader(t("p10a.data"))
 c1, c2, c3, c4 = st.columns(4)
+# Labels looked up now, in this run's language (AppTest calls format_func outside the run).
+ds_label = {d: t(f"p10a.ds.{d}") for d in DATASETS}
+opt_label = {o: t(f"p10a.opt.{o}") for o in OPTIMIZERS}
 dataset = c1.selectbox(t("p10a.dataset"), DATASETS, index=DATASETS.index("circle"), key="p10a_data",
-                       format_func=lambda d: t(f"p10a.ds.{d}"))
+                       format_func=ds_label.__getitem__)
 table = dataset == "xor_table"
 noise = c2.slider(t("p10a.noise"), 0.0, 0.5, 0.05, 0.05, key="p10a_noise", disabled=table)
 split = c3.slider(t("p10a.split"), 10, 90, 50, 10, key="p10a_split", disabled=table)
@@ -51,7 +54,7 @@ layers = c1.slider(t("p10a.layers"), 0, MAX_LAYERS, 2, key="p10a_layers")
 activation = c2.selectbox(t("p10a.activation"), list(ACTIVATIONS), index=list(ACTIVATIONS).index("tanh"),
                           key="p10a_act", format_func=LABELS.get)
 optimizer = c3.selectbox(t("p10a.optimizer"), OPTIMIZERS, index=OPTIMIZERS.index("adam"), key="p10a_opt",
-                         format_func=lambda o: t(f"p10a.opt.{o}"))
+                         format_func=opt_label.__getitem__)
 lr = c4.select_slider(t("p10a.lr"), LRS, value=0.03, key="p10a_lr")
 widths = []
 if layers:
@@ -88,8 +91,8 @@ def reset() -> None:
 
 b1, b2, _ = st.columns([1, 1, 4])
 b1.button(t("p10a.pause") if ss.p10a_playing else t("p10a.play"), key="p10a_play", on_click=toggle_play,
-          type="primary", width="stretch")
-b2.button(t("p10a.reset"), key="p10a_reset", on_click=reset, width="stretch")
+          type="primary", width="stretch", icon=":material/pause:" if ss.p10a_playing else ":material/play_arrow:")
+b2.button(t("p10a.reset"), key="p10a_reset", on_click=reset, width="stretch", icon=":material/restart_alt:")
 
 
 # --------------------------------------------------------------------------- drawing (no math)
@@ -231,7 +234,7 @@ def draw(spec: dict, datasets: dict[str, pd.DataFrame], width: str = "stretch") 
 @st.fragment(run_every=FRAME_S if ss.p10a_playing else None)
 def training() -> None:
     pg: Playground = ss.p10a_pg
-    if st.button(t("p10a.step"), key="p10a_step", disabled=ss.p10a_playing):
+    if st.button(t("p10a.step"), key="p10a_step", disabled=ss.p10a_playing, icon=":material/skip_next:"):
         pg.run(1)
     elif ss.p10a_playing:
         pg.run(EPOCHS_PER_FRAME)
