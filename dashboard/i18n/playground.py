@@ -77,10 +77,10 @@ STRINGS = {
     "p10a.health": {"ko": "TF 플레이그라운드에 없는 것: 죽은 뉴런과 층별 기울기",
                     "en": "Beyond TF Playground: dead neurons and each layer's gradient"},
     "p10a.health_note": {
-        "ko": "막대는 지금 가중치에서 학습 데이터 전체의 ‖∂J/∂W‖입니다 (로그 축). 시그모이드로 층을 깊게 쌓으면 "
-              "앞쪽 층의 막대가 작아지는 **기울기 소실**을, ReLU에 큰 학습률을 주면 **죽은 ReLU**가 늘어나는 것을 볼 수 있습니다.",
-        "en": "Bars are ‖∂J/∂W‖ of the whole training set at the current weights (log axis). Stack sigmoid layers "
-              "and the first layers' bars shrink — the **vanishing gradient**; give ReLU a large learning rate and "
+        "ko": "점은 지금 가중치에서 학습 데이터 전체의 ‖∂J/∂W‖입니다 (로그 축). 시그모이드로 층을 깊게 쌓으면 "
+              "앞쪽 층의 값이 작아지는 **기울기 소실**을, ReLU에 큰 학습률을 주면 **죽은 ReLU**가 늘어나는 것을 볼 수 있습니다.",
+        "en": "Points are ‖∂J/∂W‖ of the whole training set at the current weights (log axis). Stack sigmoid layers "
+              "and the first layers' values shrink — the **vanishing gradient**; give ReLU a large learning rate and "
               "**dead ReLUs** pile up."},
     "p10a.grad_norm": {"ko": "기울기 노름 ‖∂J/∂W‖", "en": "Gradient norm ‖∂J/∂W‖"},
     "p10a.weight_layer": {"ko": "가중치 층", "en": "Weight layer"},

@@ -4,20 +4,16 @@ All math is ``core.nn.playground`` (data sets, the trainer, what to draw) on ``c
 only keeps the trainer in ``st.session_state`` and draws. Play/pause and "one step" rerun only the
 training fragment (``st.fragment(run_every=…)``), not the whole page.
 """
-import base64
-import io
-
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
-from PIL import Image
 
 from core.ml.optim import SGD, Adam
 from core.nn.activations import ACTIVATIONS, LABELS
 from core.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from core.nn.mlp import MLP, OPTIMIZERS, Optimizer
-from core.nn.playground import DATASETS, MAX_LAYERS, MAX_WIDTH, Playground, make_dataset
+from core.nn.playground import DATASETS, MAX_LAYERS, MAX_WIDTH, Playground, grid, make_dataset
 from dashboard.ui import header, lang, number, show_code, t
 
 N_POINTS = 500
@@ -89,36 +85,17 @@ def reset() -> None:
     ss.p10a_playing = False
 
 
-b1, b2, _ = st.columns([1, 1, 4])
-b1.button(t("p10a.pause") if ss.p10a_playing else t("p10a.play"), key="p10a_play", on_click=toggle_play,
-          type="primary", width="stretch", icon=":material/pause:" if ss.p10a_playing else ":material/play_arrow:")
-b2.button(t("p10a.reset"), key="p10a_reset", on_click=reset, width="stretch", icon=":material/restart_alt:")
-
-
 # --------------------------------------------------------------------------- drawing (no math)
-# Maps are sent as small PNG images (one per neuron), not as thousands of rectangles: a frame then
-# carries a few kilobytes instead of megabytes of JSON, which keeps an animation frame cheap.
-_STOPS = np.array([[178, 24, 43], [247, 247, 247], [33, 102, 172]], dtype=float)  # red, white, blue
-
-
-def to_png(values: np.ndarray, res: int, lo: float = -1.0, hi: float = 1.0) -> str:
-    """A res × res map (values row-major, x₁ fastest, x₂ upwards) as a red-white-blue PNG data URL."""
-    pos = np.clip((np.asarray(values).reshape(res, res)[::-1] - lo) / (hi - lo), 0, 1) * 2  # 0 … 2
-    rgb = np.stack([np.interp(pos, [0, 1, 2], _STOPS[:, c]) for c in range(3)], axis=-1)
-    buf = io.BytesIO()
-    Image.fromarray(rgb.astype(np.uint8)).save(buf, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
-
-
 # Each chart's Vega-Lite spec is built by Altair once per network shape and language (Altair's
-# validation is slow), reading named data sets; a frame only fills in the data.
+# validation is slow), reading named data sets; a frame only fills in the data, which Streamlit
+# sends as Arrow tables. Maps are drawn as squares centred on the cells of core's grid.
 GAP, SIZE, VGAP, NET_PX = 2.2, 1.0, 1.3, 640  # layer spacing, map size, row spacing (node units); width
 
 
 def _layout(sizes: tuple[int, ...]) -> tuple[list[list[float]], list[float], list[float], float]:
     """Node centres per layer, the x and y domains, and pixels per node unit of the network diagram."""
     ys = [[((n - 1) / 2 - j) * VGAP for j in range(n)] for n in sizes]  # centred columns
-    x_dom = [-SIZE, (len(sizes) - 1) * GAP + SIZE]
+    x_dom = [-SIZE, (len(sizes) - 1) * GAP + SIZE + 0.3]
     y_dom = [-(max(sizes) - 1) / 2 * VGAP - SIZE, (max(sizes) - 1) / 2 * VGAP + SIZE + 0.5]
     return ys, x_dom, y_dom, NET_PX / (x_dom[1] - x_dom[0])
 
@@ -130,11 +107,13 @@ def network_spec(sizes: tuple[int, ...], lang: str) -> dict:
     y = alt.Y("y:Q", scale=alt.Scale(domain=y_dom, nice=False, zero=False), axis=None)
     edge = alt.Chart(alt.Data(name="edges")).mark_rule(opacity=0.85).encode(
         x=x, x2="x2:Q", y=y, y2="y2:Q",
-        color=alt.Color("w:Q", scale=alt.Scale(scheme="redblue", domainMid=0), legend=None),
+        color=alt.Color("w:Q", scale=alt.Scale(scheme={"name": "redblue", "extent": [0.12, 0.88]}, domainMid=0),
+                        legend=None),
         strokeWidth=alt.StrokeWidth("aw:Q", scale=alt.Scale(range=[0.3, 7]), legend=None),
         tooltip=[alt.Tooltip("w:Q", format=".3f", title="w")]).transform_calculate(aw="abs(datum.w)")
-    maps = alt.Chart(alt.Data(name="nodes")).mark_image(width=SIZE * px, height=SIZE * px).encode(
-        x=x, y=y, url="url:N")
+    cell_px = SIZE * px / NEURON_RES + 0.6  # a little overlap: no gaps between the squares
+    maps = alt.Chart(alt.Data(name="cells")).mark_square(size=cell_px ** 2, opacity=1).encode(
+        x=x, y=y, color=alt.Color("v:Q", scale=RED_BLUE, legend=None))
     frames = alt.Chart(alt.Data(name="nodes")).mark_rect(fillOpacity=0).encode(
         x=alt.X("x0:Q", scale=alt.Scale(domain=x_dom, nice=False, zero=False), axis=None), x2="x1:Q",
         y=alt.Y("y0:Q", scale=alt.Scale(domain=y_dom, nice=False, zero=False), axis=None), y2="y1:Q",
@@ -151,8 +130,12 @@ def network_data(snap: dict) -> dict[str, pd.DataFrame]:
     sizes = (2, *snap["width"], 1)
     ys, *_ = _layout(sizes)
     dead = [[False] * 2, *[list(d) for d in snap["dead_units"]], [False]]
-    nodes = [{"x": layer * GAP, "y": ys[layer][j], "dead": bool(dead[layer][j]),
-              "url": to_png(snap["neurons_scaled"][layer][:, j], NEURON_RES),
+    centres, _ = grid((-SIZE / 2, SIZE / 2), NEURON_RES)  # cell centres of one map, around its node
+    cells = pd.DataFrame({
+        "x": np.concatenate([layer * GAP + centres[:, 0] for layer, n in enumerate(sizes) for _ in range(n)]),
+        "y": np.concatenate([ys[layer][j] + centres[:, 1] for layer, n in enumerate(sizes) for j in range(n)]),
+        "v": np.concatenate([snap["neurons_scaled"][layer][:, j] for layer, n in enumerate(sizes) for j in range(n)])})
+    nodes = [{"dead": bool(dead[layer][j]),
               "x0": layer * GAP - SIZE / 2, "x1": layer * GAP + SIZE / 2,
               "y0": ys[layer][j] - SIZE / 2, "y1": ys[layer][j] + SIZE / 2}
              for layer, n in enumerate(sizes) for j in range(n)]
@@ -163,7 +146,7 @@ def network_data(snap: dict) -> dict[str, pd.DataFrame]:
     labels = [{"x": layer * GAP, "y": ys[layer][0] + SIZE / 2 + 0.3,
                "text": t("p10a.input") if layer == 0 else t("p10a.output") if layer == len(sizes) - 1
                else t("p10a.layer", i=layer)} for layer in range(len(sizes))]
-    return {"nodes": pd.DataFrame(nodes), "edges": pd.DataFrame(edges), "labels": pd.DataFrame(labels)}
+    return {"cells": cells, "nodes": pd.DataFrame(nodes), "edges": pd.DataFrame(edges), "labels": pd.DataFrame(labels)}
 
 
 REGION_PX = 340
@@ -172,23 +155,24 @@ REGION_PX = 340
 @st.cache_data(show_spinner=False)
 def region_spec(view: tuple[float, float], lang: str) -> dict:
     scale = alt.Scale(domain=list(view), nice=False, zero=False)
-    image = alt.Chart(alt.Data(name="region")).mark_image(width=REGION_PX, height=REGION_PX).encode(
-        x=alt.X("x:Q", scale=scale, title="x₁"), y=alt.Y("y:Q", scale=scale, title="x₂"), url="url:N")
+    cell_px = REGION_PX / REGION_RES + 0.6
+    image = alt.Chart(alt.Data(name="region")).mark_square(size=cell_px ** 2, opacity=0.85).encode(
+        x=alt.X("x:Q", scale=scale, title="x₁"), y=alt.Y("y:Q", scale=scale, title="x₂"),
+        color=alt.Color("p:Q", scale=alt.Scale(scheme="redblue", domain=[0, 1]), title="P(y=1)"))
     colour = alt.Scale(domain=["0", "1"], range=["#b2182b", "#2166ac"])
     train = t("p10a.train")
     dots = alt.Chart(alt.Data(name="points")).mark_point(size=30, strokeWidth=1.3, filled=False).encode(
         x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale),
         color=alt.Color("label:N", scale=colour, title="y"),
         fill=alt.condition(f"datum.split == '{train}'", alt.Color("label:N", scale=colour, legend=None),
-                           alt.value("white")),
-        shape=alt.Shape("split:N", title=t("p10a.split_name")))
-    return (image + dots).properties(title=t("p10a.region"), width=REGION_PX, height=REGION_PX).to_dict()
+                           alt.value("white")))
+    return (image + dots).resolve_scale(color="independent").properties(
+        title=t("p10a.region"), width=REGION_PX, height=REGION_PX).to_dict()
 
 
 def region_data(snap: dict, data) -> dict[str, pd.DataFrame]:
-    lo, hi = data.view
-    region = pd.DataFrame([{"x": (lo + hi) / 2, "y": (lo + hi) / 2,
-                            "url": to_png(snap["region"], REGION_RES, 0.0, 1.0)}])
+    centres, _ = grid(data.view, REGION_RES)  # the grid core evaluated the region on
+    region = pd.DataFrame({"x": centres[:, 0], "y": centres[:, 1], "p": snap["region"]})
     points = pd.DataFrame({
         "x": np.concatenate([data.X_train[:, 0], data.X_test[:, 0]]),
         "y": np.concatenate([data.X_train[:, 1], data.X_test[:, 1]]),
@@ -214,7 +198,7 @@ def loss_data(curves: dict) -> dict[str, pd.DataFrame]:
 
 @st.cache_data(show_spinner=False)
 def gradient_spec(lang: str) -> dict:
-    return alt.Chart(alt.Data(name="grads")).mark_bar().encode(
+    return alt.Chart(alt.Data(name="grads")).mark_line(point=alt.OverlayMarkDef(size=80)).encode(
         x=alt.X("layer:N", title=t("p10a.weight_layer"), sort=None),
         y=alt.Y("norm:Q", title=t("p10a.grad_norm"), scale=alt.Scale(type="log")),
         tooltip=["layer:N", alt.Tooltip("norm:Q", format=".3e")]).properties(height=200).to_dict()
@@ -231,10 +215,20 @@ def draw(spec: dict, datasets: dict[str, pd.DataFrame], width: str = "stretch") 
 
 
 # --------------------------------------------------------------------------- training fragment
+# The buttons live inside the fragment: a click there reruns only the fragment, so it is never lost
+# among the frames. Play and pause change the fragment's timer, which needs one full rerun.
 @st.fragment(run_every=FRAME_S if ss.p10a_playing else None)
-def training() -> None:
+def training(timer_on: bool) -> None:
+    b1, b2, b3, _ = st.columns([1, 1, 1, 3])
+    b1.button(t("p10a.pause") if ss.p10a_playing else t("p10a.play"), key="p10a_play", on_click=toggle_play,
+              type="primary", width="stretch", icon=":material/pause:" if ss.p10a_playing else ":material/play_arrow:")
+    step = b2.button(t("p10a.step"), key="p10a_step", disabled=ss.p10a_playing, icon=":material/skip_next:",
+                     width="stretch")
+    b3.button(t("p10a.reset"), key="p10a_reset", on_click=reset, width="stretch", icon=":material/restart_alt:")
+    if ss.p10a_playing != timer_on or "p10a_pg" not in ss:
+        st.rerun()  # the whole page: a new timer (play/pause) or a new network (reset)
     pg: Playground = ss.p10a_pg
-    if st.button(t("p10a.step"), key="p10a_step", disabled=ss.p10a_playing, icon=":material/skip_next:"):
+    if step:
         pg.run(1)
     elif ss.p10a_playing:
         pg.run(EPOCHS_PER_FRAME)
@@ -263,7 +257,7 @@ def training() -> None:
     st.caption(t("p10a.health_note"))
 
 
-training()
+training(ss.p10a_playing)
 
 rule = Adam if optimizer == "adam" else SGD
 f, df = ACTIVATIONS[activation]
