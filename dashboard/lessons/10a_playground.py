@@ -76,10 +76,6 @@ pg: Playground = ss.p10a_pg
 pg.set_hyper(lr=lr, batch_size=batch, l2=l2, optimizer=optimizer)
 
 
-def toggle_play() -> None:
-    ss.p10a_playing = not ss.p10a_playing
-
-
 def reset() -> None:
     ss.pop("p10a_pg", None)
     ss.p10a_playing = False
@@ -220,8 +216,9 @@ def draw(spec: dict, datasets: dict[str, pd.DataFrame], width: str = "stretch") 
 @st.fragment(run_every=FRAME_S if ss.p10a_playing else None)
 def training(timer_on: bool) -> None:
     b1, b2, b3, _ = st.columns([1, 1, 1, 3])
-    b1.button(t("p10a.pause") if ss.p10a_playing else t("p10a.play"), key="p10a_play", on_click=toggle_play,
-              type="primary", width="stretch", icon=":material/pause:" if ss.p10a_playing else ":material/play_arrow:")
+    if b1.button(t("p10a.pause") if ss.p10a_playing else t("p10a.play"), key="p10a_play", type="primary",
+                 width="stretch", icon=":material/pause:" if ss.p10a_playing else ":material/play_arrow:"):
+        ss.p10a_playing = not ss.p10a_playing
     step = b2.button(t("p10a.step"), key="p10a_step", disabled=ss.p10a_playing, icon=":material/skip_next:",
                      width="stretch")
     b3.button(t("p10a.reset"), key="p10a_reset", on_click=reset, width="stretch", icon=":material/restart_alt:")
