@@ -203,8 +203,8 @@ class Playground:
             ``neurons_scaled``: the same, each neuron's map scaled to [-1, 1] over its own range
             (a constant map gives 0), ``neuron_cell``;
             ``weights``: [W₁, …, W_L] (copies), ``biases``;
-            ``dead``: per hidden layer, how many units have φ'(z) = 0 on every training point
-            (a dead ReLU never learns again), ``width``: the hidden widths;
+            ``dead_units``: per hidden layer, a boolean (n_l,) — φ'(z) = 0 on every training point
+            (a dead ReLU never learns again) — and ``dead``: their counts; ``width``: the hidden widths;
             ``grad_norm``: per weight layer, ‖∂J/∂W‖ of the full training set's objective at the
             current weights (batch statistics for BN, running statistics untouched).
         """
@@ -219,7 +219,7 @@ class Playground:
         span = [a.max(axis=0) - low for a, low in zip(acts, lo, strict=True)]
         scaled = [np.where(s > 1e-12, 2 * (a - low) / np.where(s > 1e-12, s, 1) - 1, 0.0)
                   for a, low, s in zip(acts, lo, span, strict=True)]
-        dead = [int(np.sum(np.all(m.dphi(z) == 0, axis=0))) for z in cache_tr["z"][:-1]]
+        dead_units = [np.all(m.dphi(z) == 0, axis=0) for z in cache_tr["z"][:-1]]  # (n_l,) each
         _, cache_g = m.forward(d.X_train, train=True, update_stats=False)
         grads = m.backward(d.y_train, cache_g)
         return {
@@ -229,7 +229,7 @@ class Playground:
             "region": region, "cell": cell,
             "neurons": acts, "neurons_scaled": scaled, "neuron_cell": ncell,
             "weights": [W.copy() for W, _b in m.params], "biases": [b.copy() for _W, b in m.params],
-            "dead": dead, "width": list(self.hidden),
+            "dead": [int(d.sum()) for d in dead_units], "dead_units": dead_units, "width": list(self.hidden),
             "grad_norm": [float(np.linalg.norm(g["dW"])) for g in grads],
         }
 
