@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SECTIONS = ("onnx", "conv", "dashboard", "gradio")
+SECTIONS = ("onnx", "conv", "dashboard", "playground", "explain", "gradio")
 
 
 def machine() -> str:
@@ -76,6 +76,27 @@ def _rows(section: str, smoke: bool) -> list[tuple[str, str, str, str]]:
                     f"({worst_session['new_session_ratio']:.1f}×, {worst_session['page']}) · rerun "
                     f"{worst_rerun['rerun_s']*1e3:,.0f} ms ({worst_rerun['rerun_ratio']:.1f}×, {worst_rerun['page']})",
                     target, "ratios to the floor's first run / rerun"))
+    elif section == "playground":
+        from bench import bench_playground
+
+        r = bench_playground.run(smoke)
+        out.append((f"playground frame ({r['hidden']} net, {r['points']} points, 1 epoch of batch {r['batch_size']} + redraw)",
+                    f"frame {r['frame_ms']:.0f} ms · empty rerun {r['empty_rerun_ms']:.0f} ms · **{r['ratio']:.1f}×** "
+                    f"· core {r['core_ms']:.0f} ms", "≤ 150 ms",
+                    f"whole-page AppTest rerun (fragment-only is less); load avg {r['load_avg_1min']:.1f}"))
+    elif section == "explain":
+        from bench import bench_explain_pets, bench_explainer
+
+        r = bench_explain_pets.run(smoke)
+        out.append(("pets: prediction + CAM overlay + unknown gate vs plain prediction (floor)",
+                    f"plain {r['plain_ms']:.0f} ms · served {r['served_cam_ms']:.0f} ms · "
+                    f"**{r['cam_and_gate_extra_ms']:+.0f} ms** · gate {r['gate_ms']:.2f} ms",
+                    f"≤ +{r['cam_target_ms']:g} ms · gate ≤ {r['gate_target_ms']:g} ms",
+                    f"occlusion (ZFNet, 26 passes): {r['occlusion_ms']:,.0f} ms"))
+        for e in bench_explainer.run(smoke):
+            out.append((f"CNN explainer (page 15a), {e['model']}: new drawing → every layer and map",
+                        f"median {e['wall_ms_median']:.0f} ms (max {e['wall_ms_max']:.0f}) · CPU {e['cpu_ms_median']:.0f} ms",
+                        f"≤ {e['target_ms']:g} ms", ""))
     elif section == "gradio":
         from bench import load_gradio
 

@@ -21,6 +21,21 @@ Losses (all averaged over the batch, so the learning rate does not depend on N):
   over outputs, mean over samples; computed from the logits z so it never takes log(0).
 * ``"softmax_ce"``: −Σ_k y_k log softmax(z)_k, mean over samples; y are class indices (N,) or one-hot
   (N, K). For both cross-entropies δ at the output is simply (p − y) / N.
+
+Beyond the lecture's network (the playground, page 10a, uses all of these):
+
+* ``batchnorm=True`` puts the lesson's batch normalization (``core.nn.batchnorm``) between every
+  hidden linear layer and its activation: z = a_prev @ W.T, ẑ = BN(z) = γ x̂ + β, a = φ(ẑ) — the
+  same as ``torch.nn.Sequential(Linear(bias=False), BatchNorm1d, activation)``. A bias before BN
+  would be useless (BN subtracts the batch mean, so ∂J/∂b = 0; β takes its place): those b stay 0
+  and are not trained. ``forward(X, train=True)`` uses
+  the batch's statistics (and updates the running ones); ``forward(X)`` uses the running ones.
+* ``l2 = λ`` adds the penalty (λ/2) Σ_l ‖W_l‖² on the weights (not biases, not γ/β) to the
+  objective, so every ∂J/∂W gains λ W. ``loss_from_cache`` stays the data loss; :meth:`MLP.penalty`
+  is the rest.
+* :class:`Optimizer` steps every parameter array with an update rule of ``core.ml.optim``
+  (SGD, momentum, Adam — each array keeps its own state, exactly like ``torch.optim``), and
+  :meth:`MLP.fit` trains in shuffled mini-batches of ``batch_size``.
 """
 from __future__ import annotations
 
@@ -28,11 +43,14 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from core.ml.optim import OPTIMIZER_INFO, SGD, Adam
 from core.nn.activations import ACTIVATIONS
 from core.nn.activations import get as get_activation
 
 LOSSES = ("mse", "bce", "softmax_ce")
 INITS = ("xavier", "he", "normal", "small")
+# Update rules of core.ml.optim offered for networks: "momentum" is SGD with torch's momentum 0.9.
+OPTIMIZERS = ("sgd", "momentum", "adam")
 
 
 def init_params(sizes: Sequence[int], init: str = "xavier", rng: np.random.Generator | None = None
@@ -56,7 +74,7 @@ def init_params(sizes: Sequence[int], init: str = "xavier", rng: np.random.Gener
 
 
 class MLP:
-    """Fully connected network of any depth, trained by full-batch gradient descent.
+    """Fully connected network of any depth, trained by (mini-batch) gradient descent.
 
     Args:
         sizes: layer widths, input first, e.g. ``(2, 2, 1)`` for the lecture's XOR network.
@@ -66,10 +84,14 @@ class MLP:
         init: weight initialisation, see :func:`init_params`.
         output_activation: only for ``"mse"``: the output layer's activation (default: ``activation``;
             ``"identity"`` for none). The cross-entropies fix it to sigmoid / softmax.
+        batchnorm: batch normalization before every hidden activation (γ = 1, β = 0 at the start,
+            running mean 0 and variance 1, momentum 0.1, ε = 1e-5 as ``torch.nn.BatchNorm1d``).
+        l2: the L2 penalty λ ≥ 0 on the weights (see the module docstring); may be changed later.
     """
 
     def __init__(self, sizes: Sequence[int], activation: str = "sigmoid", loss: str = "mse",
-                 seed: int = 0, init: str = "xavier", output_activation: str | None = None):
+                 seed: int = 0, init: str = "xavier", output_activation: str | None = None,
+                 batchnorm: bool = False, l2: float = 0.0):
         self.sizes = _check_sizes(sizes)
         self.phi, self.dphi = get_activation(activation)
         self.activation = activation
@@ -87,24 +109,51 @@ class MLP:
             out = "sigmoid" if loss == "bce" else "softmax"
         self.output_activation = out
         self.params = init_params(self.sizes, init, np.random.default_rng(seed))
+        if not l2 >= 0:
+            raise ValueError(f"expected l2 >= 0, got {l2!r}")
+        self.l2 = float(l2)
+        self.batchnorm = bool(batchnorm)
+        # One BN per hidden layer: learned γ, β and the running statistics used in evaluation.
+        self.bn = [{"gamma": np.ones(n), "beta": np.zeros(n),
+                    "running": {"mean": np.zeros(n), "var": np.ones(n)}}
+                   for n in self.sizes[1:-1]] if self.batchnorm else []
 
     # ----------------------------------------------------------------------------------- forward
-    def forward(self, X) -> tuple[np.ndarray, dict]:
+    def forward(self, X, train: bool = False, update_stats: bool = True) -> tuple[np.ndarray, dict]:
         """X (N, n_0) → (out (N, n_L), cache).
 
         ``out`` is the network's output a⁽ᴸ⁾ (probabilities for the cross-entropies). ``cache`` holds
-        ``a`` = [a⁽⁰⁾ = X, …, a⁽ᴸ⁾] and ``z`` = [z⁽¹⁾, …, z⁽ᴸ⁾] for :meth:`backward`.
+        ``a`` = [a⁽⁰⁾ = X, …, a⁽ᴸ⁾], ``z`` = [z⁽¹⁾, …, z⁽ᴸ⁾] (what each φ received: after BN when
+        ``batchnorm``) and ``bn`` (the BN caches) for :meth:`backward`.
+
+        ``train`` matters only with batch norm: the batch's own statistics (training, which also
+        updates the running ones unless ``update_stats=False``) or the running ones (evaluation).
         """
         X = np.asarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
             raise ValueError(f"expected X of shape (N, {self.sizes[0]}), got {X.shape}")
-        a, acts, zs = X, [X], []
+        a, acts, zs, bn_caches = X, [X], [], []
+        last = len(self.params) - 1
         for layer, (W, b) in enumerate(self.params):
             z = a @ W.T + b  # (N, n_out)
-            a = self._output(z) if layer == len(self.params) - 1 else self.phi(z)
+            if layer == last:
+                a = self._output(z)
+            else:
+                if self.batchnorm:
+                    z, bn_cache = self._bn_forward(layer, z, train, update_stats)
+                    bn_caches.append(bn_cache)
+                a = self.phi(z)
             zs.append(z)
             acts.append(a)
-        return a, {"a": acts, "z": zs}
+        return a, {"a": acts, "z": zs, "bn": bn_caches}
+
+    def _bn_forward(self, layer: int, z: np.ndarray, train: bool, update_stats: bool):
+        # Imported here: core.nn.batchnorm itself imports init_params from this module.
+        from core.nn.batchnorm import batchnorm_forward
+
+        bn = self.bn[layer]
+        running = bn["running"] if update_stats or not train else None
+        return batchnorm_forward(z, bn["gamma"], bn["beta"], running=running, train=train)
 
     def _output(self, z: np.ndarray) -> np.ndarray:
         if self.output_activation == "identity":
@@ -128,14 +177,21 @@ class MLP:
         log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))  # log-softmax (N, K)
         return float(-np.sum(Y * log_p) / len(z))
 
+    def penalty(self) -> float:
+        """The L2 term (λ/2) Σ_l ‖W_l‖² of the objective (0 when ``l2`` = 0)."""
+        if self.l2 == 0:
+            return 0.0
+        return 0.5 * self.l2 * float(sum(np.sum(W * W) for W, _b in self.params))
+
     def cost(self, X, y) -> float:
-        """Loss J on (X, y)."""
+        """Loss J on (X, y) (the data loss, evaluation mode)."""
         return self.loss_from_cache(y, self.forward(X)[1])
 
     # ---------------------------------------------------------------------------------- backward
     def backward(self, y, cache: dict) -> list[dict[str, np.ndarray]]:
-        """Gradients of the loss w.r.t. every parameter: ``[{"dW": (n_l, n_{l-1}), "db": (n_l,)}, …]``,
-        first layer first."""
+        """Gradients of the objective (data loss + L2 penalty) w.r.t. every parameter, first layer
+        first: ``[{"dW": (n_l, n_{l-1}), "db": (n_l,)}, …]``; with batch norm the hidden layers'
+        dicts hold ``"dgamma"`` and ``"dbeta"`` (n_l,) instead of ``"db"``."""
         acts, zs = cache["a"], cache["z"]
         n = len(zs[-1])
         Y = self._targets(y, n)
@@ -145,39 +201,110 @@ class MLP:
         if self.loss == "mse" and self.output_activation != "identity":
             delta = delta * ACTIVATIONS[self.output_activation].df(zs[-1])
         grads = []
+        bn_grads: dict[str, np.ndarray] = {}  # dgamma, dbeta of the layer whose δ was just formed
         for layer in range(len(self.params) - 1, -1, -1):
             W = self.params[layer][0]
-            grads.append({"dW": delta.T @ acts[layer], "db": delta.sum(axis=0)})
+            dW = delta.T @ acts[layer]
+            if self.l2:
+                dW = dW + self.l2 * W  # ∂/∂W of (λ/2)‖W‖²
+            grads.append({"dW": dW, **(bn_grads or {"db": delta.sum(axis=0)})})
             if layer > 0:
-                delta = (delta @ W) * self.dphi(zs[layer - 1])  # (N, n_{l-1})
+                delta = (delta @ W) * self.dphi(zs[layer - 1])  # (N, n_{l-1}), δ at φ's input
+                if self.batchnorm:
+                    delta, dgamma, dbeta = self._bn_backward(delta, cache["bn"][layer - 1])
+                    bn_grads = {"dgamma": dgamma, "dbeta": dbeta}
         return grads[::-1]
 
+    @staticmethod
+    def _bn_backward(delta: np.ndarray, bn_cache: dict):
+        from core.nn.batchnorm import batchnorm_backward
+
+        return batchnorm_backward(delta, bn_cache)  # δ before BN, ∂J/∂γ, ∂J/∂β
+
+    def parameters(self) -> list[np.ndarray]:
+        """Every trainable array, in a fixed order: W₁, b₁ (or γ₁, β₁ with batch norm), W₂, …, W_L,
+        b_L; updated in place."""
+        out = []
+        for layer, (W, b) in enumerate(self.params):
+            if self.batchnorm and layer < len(self.bn):
+                out += [W, self.bn[layer]["gamma"], self.bn[layer]["beta"]]
+            else:
+                out += [W, b]
+        return out
+
+    @staticmethod
+    def gradient_list(grads: list[dict[str, np.ndarray]]) -> list[np.ndarray]:
+        """:meth:`backward`'s gradients in the order of :meth:`parameters`."""
+        return [g[k] for g in grads for k in ("dW", "db", "dgamma", "dbeta") if k in g]
+
     def step(self, grads: list[dict[str, np.ndarray]], lr: float) -> None:
-        """Gradient descent: W ← W − lr ∂J/∂W, b ← b − lr ∂J/∂b (in place)."""
+        """Gradient descent: W ← W − lr ∂J/∂W, b ← b − lr ∂J/∂b (and γ, β) (in place)."""
         if len(grads) != len(self.params):
             raise ValueError(f"expected {len(self.params)} gradient dicts, got {len(grads)}")
-        for (W, b), g in zip(self.params, grads, strict=True):
-            W -= lr * g["dW"]
-            b -= lr * g["db"]
+        for p, g in zip(self.parameters(), self.gradient_list(grads), strict=True):
+            p -= lr * g
+
+    def train_step(self, X, y, optimizer: Optimizer | None = None, lr: float | None = None) -> float:
+        """One update on the batch (X, y): forward in training mode, backward, then ``optimizer``
+        (or plain gradient descent with ``lr``). Returns the batch's data loss before the update."""
+        if (optimizer is None) == (lr is None):
+            raise ValueError("pass exactly one of optimizer and lr")
+        _, cache = self.forward(X, train=True)
+        loss = self.loss_from_cache(y, cache)
+        grads = self.backward(y, cache)
+        if optimizer is None:
+            self.step(grads, lr)
+        else:
+            optimizer.step(self, grads)
+        return loss
 
     def fit(self, X, y, lr: float = 0.5, epochs: int = 1000,
-            callback: Callable[[int, MLP, dict], None] | None = None) -> list[dict]:
-        """Full-batch gradient descent for ``epochs`` steps.
+            callback: Callable[[int, MLP, dict], None] | None = None, batch_size: int | None = None,
+            optimizer: str | Optimizer = "sgd", seed: int | np.random.Generator | None = 0) -> list[dict]:
+        """Gradient descent for ``epochs`` passes over (X, y).
 
-        Returns the history, one ``dict(epoch, loss, acc)`` per epoch, measured on the forward pass
-        that produced that epoch's gradient (i.e. before its update). ``callback(epoch, model,
-        record)``, if given, runs after each update.
+        ``batch_size=None`` (the lecture's full batch) makes one update per epoch on all of X;
+        otherwise each epoch visits X in a fresh random order (drawn from ``seed``, a Generator is
+        used as is) in mini-batches of ``batch_size`` (with batch norm a last batch of one sample,
+        which has no variance, joins the one before). ``optimizer`` is a name of :data:`OPTIMIZERS`
+        (a fresh one with ``lr``) or an :class:`Optimizer` whose state carries over between calls.
+
+        Returns the history, one ``dict(epoch, loss, acc)`` per epoch, measured on the forward passes
+        that produced that epoch's gradients (i.e. before each update; sample-weighted over batches).
+        ``callback(epoch, model, record)``, if given, runs after each epoch.
         """
+        X = np.asarray(X, dtype=np.float64)
+        if isinstance(optimizer, str):
+            optimizer = Optimizer(self, optimizer, lr)
+        rng = np.random.default_rng(seed)
         history = []
         for epoch in range(1, epochs + 1):
-            out, cache = self.forward(X)
-            record = {"epoch": epoch, "loss": self.loss_from_cache(y, cache),
-                      "acc": _accuracy(out, y)}
-            self.step(self.backward(y, cache), lr)
+            loss_sum = correct = 0.0
+            for idx in self.batches(len(X), batch_size, rng):
+                xb, yb = X[idx], np.asarray(y)[idx]
+                out, cache = self.forward(xb, train=True)
+                loss_sum += self.loss_from_cache(yb, cache) * len(xb)
+                correct += accuracy(out, yb) * len(xb)
+                optimizer.step(self, self.backward(yb, cache))
+            record = {"epoch": epoch, "loss": loss_sum / len(X), "acc": correct / len(X)}
             history.append(record)
             if callback is not None:
                 callback(epoch, self, record)
         return history
+
+    def batches(self, n: int, batch_size: int | None, rng: np.random.Generator) -> list[np.ndarray]:
+        """One epoch's mini-batches of indices into n samples (the full batch: all, in order)."""
+        if batch_size is None or batch_size >= n:
+            return [np.arange(n)]
+        if batch_size < 1:
+            raise ValueError(f"expected batch_size >= 1, got {batch_size}")
+        if self.batchnorm and batch_size < 2:
+            raise ValueError("batch norm needs batch_size >= 2 (one sample has no variance)")
+        order = rng.permutation(n)
+        out = [order[i:i + batch_size] for i in range(0, n, batch_size)]
+        if self.batchnorm and len(out[-1]) == 1:
+            out[-2:] = [np.concatenate(out[-2:])]
+        return out
 
     def predict(self, X) -> np.ndarray:
         """Class labels (N,): output ≥ 0.5 for a single output unit, else the argmax."""
@@ -185,7 +312,7 @@ class MLP:
 
     def score(self, X, y) -> float:
         """Accuracy in [0, 1]."""
-        return _accuracy(self.forward(X)[0], y)
+        return accuracy(self.forward(X)[0], y)
 
     # ----------------------------------------------------------------------------------- helpers
     def _targets(self, y, n: int) -> np.ndarray:
@@ -206,7 +333,52 @@ class MLP:
 
     def __repr__(self) -> str:
         return (f"MLP(sizes={self.sizes}, activation={self.activation!r}, loss={self.loss!r}, "
-                f"output_activation={self.output_activation!r})")
+                f"output_activation={self.output_activation!r}, batchnorm={self.batchnorm}, l2={self.l2})")
+
+
+class Optimizer:
+    """An update rule of ``core.ml.optim`` applied to all parameters of an :class:`MLP` at once.
+
+    The rule sees the network as one point in parameter space (as the optimizer race of page 5
+    sees a point in the plane): every step concatenates the arrays of :meth:`MLP.parameters` (W, b,
+    γ, β of every layer) into one vector, steps it with :meth:`MLP.backward`'s gradients laid out the
+    same way, and writes the result back in place. The rules are elementwise, so this is exactly
+    ``torch.optim`` stepping each tensor with its own momentum buffer or Adam moments — in one call
+    instead of one per array. ``lr`` may be changed between steps (the state is kept).
+    """
+
+    def __init__(self, model: MLP, name: str = "sgd", lr: float = 0.1):
+        if name not in OPTIMIZERS:
+            raise ValueError(f"unknown optimizer {name!r}; expected one of {OPTIMIZERS}")
+        if not lr > 0:
+            raise ValueError(f"expected lr > 0, got {lr!r}")
+        self.name = name
+        rule = Adam if name == "adam" else SGD
+        self.rule = rule(lr=lr, **OPTIMIZER_INFO[name]["defaults"])
+        self.size = sum(p.size for p in model.parameters())
+
+    @property
+    def lr(self) -> float:
+        return self.rule.lr
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        if not value > 0:
+            raise ValueError(f"expected lr > 0, got {value!r}")
+        self.rule.lr = float(value)
+
+    def step(self, model: MLP, grads: list[dict[str, np.ndarray]]) -> None:
+        """Update every parameter of ``model`` in place from :meth:`MLP.backward`'s ``grads``."""
+        params, flat_g = model.parameters(), model.gradient_list(grads)
+        x = np.concatenate([p.ravel() for p in params])
+        g = np.concatenate([gi.ravel() for gi in flat_g])
+        if x.size != self.size or g.size != self.size:
+            raise ValueError(f"expected {self.size} parameters and gradients, got {x.size} and {g.size}")
+        x = self.rule.step(x, g)
+        start = 0
+        for p in params:
+            p[...] = x[start:start + p.size].reshape(p.shape)
+            start += p.size
 
 
 def decision_grid(model: MLP, xlim: tuple[float, float], ylim: tuple[float, float], n: int = 60
@@ -242,7 +414,7 @@ def train_snapshots(sizes: Sequence[int], X, y, lr: float, epochs: int, every: i
 
     def snapshot(epoch: int) -> dict:
         out, cache = model.forward(X)
-        return {"epoch": epoch, "loss": model.loss_from_cache(y, cache), "acc": _accuracy(out, y),
+        return {"epoch": epoch, "loss": model.loss_from_cache(y, cache), "acc": accuracy(out, y),
                 "grid": decision_grid(model, xlim, ylim, n)}
 
     snaps = [snapshot(0)]
@@ -259,7 +431,9 @@ def _labels(out: np.ndarray) -> np.ndarray:
     return (out[:, 0] >= 0.5).astype(int) if out.shape[1] == 1 else out.argmax(axis=1)
 
 
-def _accuracy(out: np.ndarray, y) -> float:
+def accuracy(out: np.ndarray, y) -> float:
+    """Share of rows of the network output ``out`` (N, K) whose label (:meth:`MLP.predict`'s rule)
+    equals y (labels (N,) or one-hot (N, K))."""
     y = np.asarray(y)
     if y.ndim == 2 and y.shape[1] > 1:
         y = y.argmax(axis=1)  # one-hot → labels

@@ -6,7 +6,7 @@ in one part only (checked at import). Each entry is ``{"ko": ..., "en": ...}``.
 """
 from __future__ import annotations
 
-from . import common, extras, ml, nn
+from . import common, extras, ml, nn, playground
 
 LANGS = ("ko", "en")
 DEFAULT_LANG = "ko"
@@ -22,7 +22,7 @@ def _merge(*parts: dict) -> dict[str, dict[str, str]]:
     return table
 
 
-STRINGS = _merge(common, ml, nn, extras)
+STRINGS = _merge(common, ml, nn, extras, playground)
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **fmt) -> str:
