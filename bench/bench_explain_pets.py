@@ -19,8 +19,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 from core.serve.calibration import softmax
 from core.serve.explain import explain
 from core.serve.infer import create_session, load_model, predict_image
