@@ -3,7 +3,10 @@ import os
 
 import streamlit as st
 
-from dashboard.ui import page_files, page_label, t
+from dashboard.ui import page_files, page_label, page_section, t
+
+# Material Symbols (Streamlit's own icon font), not emoji: emoji need a font many systems lack.
+SECTION_ICON = {"ml": ":material/functions:", "nn": ":material/hub:"}
 
 st.title(t("app.title"))
 st.markdown(t("home.intro"))
@@ -12,6 +15,6 @@ files = page_files()
 if not files:
     st.info(t("home.no_pages"))
 for f in files:
-    st.page_link(f"lessons/{f.name}", label=page_label(f))
+    st.page_link(f"lessons/{f.name}", label=page_label(f), icon=SECTION_ICON[page_section(f)])
 demo_url = os.environ.get("DEMO_URL", f"http://localhost:{os.environ.get('DEMO_PORT', '7860')}")
-st.link_button(t("home.demo"), demo_url)
+st.link_button(t("home.demo"), demo_url, icon=":material/draw:")

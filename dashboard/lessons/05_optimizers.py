@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from core.ml.optim import DEFAULT_LR, OPTIMIZER_INFO, OPTIMIZERS, SGD, SURFACES, Adagrad, Adam, RMSprop, run
-from dashboard.ui import header, lang, number, show_code, t
+from dashboard.ui import header, lang, map_chart, number, show_code, t
 
 GRID = 60  # contour-grid resolution per axis (GRID² cells)
 # Vega has no built-in star; a custom symbol is an SVG path in a unit box.
@@ -105,8 +105,7 @@ with map_col:
         layers.append(alt.Chart(star).mark_point(shape=STAR, size=400, filled=True, color="gold",
                                                  stroke="black").encode(x=x_enc, y=y_enc))
     # the heat map's quantitative colour and the optimizers' categorical colour must not share one scale
-    st.altair_chart(alt.layer(*layers).resolve_scale(color="independent").properties(height=460),
-                    width="stretch")
+    map_chart(alt.layer(*layers).resolve_scale(color="independent"), key="p05_map")
 with loss_col:
     st.markdown(f"**{t('p05.loss')}**")
     loss_chart = alt.Chart(trace).mark_line(clip=True).encode(
