@@ -305,7 +305,8 @@ def build_demo(models_dir: str | os.PathLike = MODELS_DIR, cfg: DemoConfig | Non
     with gr.Blocks(title="딥러닝 Part 1 데모 · Deep Learning Part 1 demo", analytics_enabled=False) as demo:
         gr.Markdown("# 딥러닝 Part 1 데모 · Deep Learning Part 1 demo\n"
                     "강의에서 학습한 CNN을 ONNX Runtime으로 실행합니다 · the lecture's CNNs, served with ONNX Runtime.")
-        with gr.Tabs():
+        # "wrap": on a phone the tabs wrap onto a second row instead of hiding behind a "⋯" menu
+        with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab(TASK_TITLE["digit"]):
                 digit_picker = _digit_tab(h, models, errors)
             with gr.Tab(TASK_TITLE["pet"]):
