@@ -11,10 +11,28 @@ import streamlit as st  # noqa: E402
 from dashboard.i18n import LANGS  # noqa: E402
 from dashboard.ui import enable_chart_theme, page_files, page_label, page_section, page_slug, t  # noqa: E402
 
-# Phone widths: a map (ui.map_chart, fixed square) shrinks as a whole instead of overflowing.
-RESPONSIVE_CSS = """
-[class*="st-key-dlmap-"] canvas, [class*="st-key-dlmap-"] svg.marks {
-  max-width: 100% !important; height: auto !important; }
+# Phone widths (issue #20). Streamlit stacks every st.columns row below 640 px, one column per line.
+# - a map (ui.map_chart, a fixed square) shrinks as a whole instead of being cropped;
+# - rows of numbers only (st.metric, st.number_input; no chart or other widget in the row): with up to
+#   three columns they keep their columns (page 2's confusion-matrix grid and its header row stay a
+#   grid), with four or more they go two to a line instead of one.
+_ROW = '[data-testid="stHorizontalBlock"]'
+_COL = '[data-testid="stColumn"]'
+_NUMBERS = ':is([data-testid="stMetric"], [data-testid="stNumberInput"])'
+_WIDE = ":is({})".format(", ".join(f'[data-testid="{name}"]' for name in (
+    "stVegaLiteChart", "stPlotlyChart", "stImage", "stDataFrame", "stTable", "stCode", "stExpander", "stSlider",
+    "stSelectbox", "stMultiSelect", "stRadio", "stSegmentedControl", "stButton", "stTextArea")))
+RESPONSIVE_CSS = f"""
+[class*="st-key-dlmap-"] canvas, [class*="st-key-dlmap-"] svg.marks {{
+  max-width: 100% !important; height: auto !important; }}
+@media (max-width: 640px) {{
+  {_ROW}:has({_NUMBERS}):not(:has({_WIDE})):not(:has(> {_COL}:nth-child(4))) > {_COL},
+  [data-testid="stLayoutWrapper"]:has(+ [data-testid="stLayoutWrapper"] > {_ROW} {_NUMBERS})
+    > {_ROW}:not(:has({_WIDE}, {_NUMBERS})):not(:has(> {_COL}:nth-child(4))) > {_COL} {{
+    flex: 1 1 0 !important; min-width: 0 !important; }}
+  {_ROW}:has({_NUMBERS}):not(:has({_WIDE})):has(> {_COL}:nth-child(4)) > {_COL} {{
+    flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }}
+}}
 """
 
 st.set_page_config(page_title="Deep Learning Part 1", page_icon=":material/neurology:", layout="wide")

@@ -238,17 +238,22 @@ def _digit_tab(h: Handlers, models, errors):
                 brush=gr.Brush(default_size=11, colors=["#000000"], color_mode="fixed"),  # 22 px wide
                 eraser=gr.Eraser(default_size=16), layers=False, elem_id="digit-sketch")
             draw_btn = gr.Button("예측 · Predict", variant="primary")
-            upload = gr.Image(label="또는 이미지 올리기 · or upload an image", type="filepath",
-                              sources=["upload", "clipboard"], height=200)
-            digit_examples = sorted(EXAMPLES_DIR.glob("digit_*.png"))
-            if digit_examples:
-                gr.Examples([[str(p)] for p in digit_examples], inputs=[upload],
-                            label="예시 · examples")
         with gr.Column():
             label = gr.Label(num_top_classes=3, label="예측 · prediction (top 3)")
             seen = gr.Image(label="모델이 본 28×28 입력 · what the model saw", type="pil", format="png",
                             interactive=False, height=200)
             info = gr.Markdown()
+    # Below the drawing row, not under the canvas: on a phone the columns stack, and the prediction
+    # should come right after the canvas and its button, not after the upload box and the examples.
+    with gr.Row():
+        with gr.Column():
+            upload = gr.Image(label="또는 이미지 올리기 · or upload an image", type="filepath",
+                              sources=["upload", "clipboard"], height=200)
+        with gr.Column():
+            digit_examples = sorted(EXAMPLES_DIR.glob("digit_*.png"))
+            if digit_examples:
+                gr.Examples([[str(p)] for p in digit_examples], inputs=[upload],
+                            label="예시 · examples")
     outs = [label, seen, info]
     common = {"outputs": outs, "api_visibility": "undocumented", "show_progress": "hidden"}
     sketch.change(h.digit, [sketch, picker], trigger_mode="always_last", **common)

@@ -91,10 +91,11 @@ FIRST_WIDGET_JS = """(root) => {
 def _settle_streamlit(page, timeout_ms: int = 90_000) -> None:
     """The script has run and no element is still a skeleton."""
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)
+    # while the script runs, the status widget shows "Running…"/"Stop" (Streamlit 1.67: an icon and "Stop")
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]') && !Array.from("
-        "document.querySelectorAll('[data-testid=\"stStatusWidget\"]')).some(e => /Running|실행/.test(e.innerText))",
-        timeout=timeout_ms)
+        "document.querySelectorAll('[data-testid=\"stStatusWidget\"]'))"
+        ".some(e => /Running|Stop|실행|중지/.test(e.innerText))", timeout=timeout_ms)
     page.wait_for_timeout(700)  # Vega draws after the element mounts
 
 
