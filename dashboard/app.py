@@ -12,8 +12,9 @@ from dashboard.i18n import LANGS  # noqa: E402
 from dashboard.ui import enable_chart_theme, page_files, page_label, page_section, page_slug, t  # noqa: E402
 
 # Phone widths (issue #20). Streamlit stacks every st.columns row below 640 px, one column per line.
-# - a map (ui.map_chart, a fixed square) shrinks as a whole instead of being cropped;
-# - rows of numbers only (st.metric, st.number_input; no chart or other widget in the row): with up to
+# - a chart of fixed size (ui.map_chart's square maps, page 14's grids) wider than the screen shrinks as a
+#   whole, keeping its aspect, instead of being cropped or scrolling the page sideways;
+# - rows of numbers only (st.metric, st.number_input; no chart, formula, other widget or nested row): with up to
 #   three columns they keep their columns (page 2's confusion-matrix grid and its header row stay a
 #   grid), with four or more they go two to a line instead of one.
 _ROW = '[data-testid="stHorizontalBlock"]'
@@ -21,9 +22,10 @@ _COL = '[data-testid="stColumn"]'
 _NUMBERS = ':is([data-testid="stMetric"], [data-testid="stNumberInput"])'
 _WIDE = ":is({})".format(", ".join(f'[data-testid="{name}"]' for name in (
     "stVegaLiteChart", "stPlotlyChart", "stImage", "stDataFrame", "stTable", "stCode", "stExpander", "stSlider",
-    "stSelectbox", "stMultiSelect", "stRadio", "stSegmentedControl", "stButton", "stTextArea")))
+    "stSelectbox", "stMultiSelect", "stRadio", "stSegmentedControl", "stButton", "stTextArea",
+    "stHorizontalBlock")) + ", .katex-display")
 RESPONSIVE_CSS = f"""
-[class*="st-key-dlmap-"] canvas, [class*="st-key-dlmap-"] svg.marks {{
+[data-testid="stVegaLiteChart"] > canvas, [data-testid="stVegaLiteChart"] > svg.marks {{
   max-width: 100% !important; height: auto !important; }}
 @media (max-width: 640px) {{
   {_ROW}:has({_NUMBERS}):not(:has({_WIDE})):not(:has(> {_COL}:nth-child(4))) > {_COL},

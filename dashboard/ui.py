@@ -101,7 +101,7 @@ def number(value: float, digits: int = 4) -> str:
 
 # ---------------------------------------------------------------- charts on any screen (phone to desktop)
 CHART_THEME = "dl_part1"
-MAP_KEY_PREFIX = "dlmap-"  # st.container keys of square maps; app.py's CSS scales them down on narrow screens
+MAP_KEY_PREFIX = "dlmap-"  # st.container keys of square maps (class st-key-dlmap-<key> in the page)
 
 
 def chart_theme() -> dict:
@@ -128,7 +128,7 @@ def map_chart(chart, *, key: str, size: int = 400, window: tuple[float, float] |
 
     A stretched chart has a fixed height and the column's width, so a map turns into a strip on a
     phone and into a wide band on a desktop. This one keeps its square and, on a screen narrower than
-    ``size``, shrinks as a whole (app.py's CSS, via the ``dlmap-`` container key). ``window`` sets both
+    ``size``, shrinks as a whole (app.py's CSS); it sits in a container keyed ``dlmap-<key>``. ``window`` sets both
     axes' domain on every layer, e.g. to show a line that lies just outside the data's box. ``key``
     must be unique on the page."""
     import altair as alt

@@ -234,7 +234,7 @@ def _digit_tab(h: Handlers, models, errors):
     with gr.Row():
         with gr.Column():
             sketch = gr.Sketchpad(
-                label="여기에 그리기 · draw here", type="pil", image_mode="RGBA", canvas_size=(280, 280),
+                label="그리기 · draw", type="pil", image_mode="RGBA", canvas_size=(280, 280),
                 brush=gr.Brush(default_size=11, colors=["#000000"], color_mode="fixed"),  # 22 px wide
                 eraser=gr.Eraser(default_size=16), layers=False, elem_id="digit-sketch")
             draw_btn = gr.Button("예측 · Predict", variant="primary")
