@@ -14,9 +14,9 @@ from dashboard.ui import enable_chart_theme, page_files, page_label, page_sectio
 # Phone widths (issue #20). Streamlit stacks every st.columns row below 640 px, one column per line.
 # - a chart of fixed size (ui.map_chart's square maps, page 14's grids) wider than the screen shrinks as a
 #   whole, keeping its aspect, instead of being cropped or scrolling the page sideways;
-# - rows of numbers only (st.metric, st.number_input; no chart, formula, other widget or nested row): with up to
-#   three columns they keep their columns (page 2's confusion-matrix grid and its header row stay a
-#   grid), with four or more they go two to a line instead of one.
+# - rows of numbers only (each column an st.metric or st.number_input; no chart, formula, other widget or
+#   nested row): with up to three columns they keep their columns (page 2's confusion-matrix grid and its
+#   header row stay a grid), with four or more they go two to a line instead of one.
 _ROW = '[data-testid="stHorizontalBlock"]'
 _COL = '[data-testid="stColumn"]'
 _NUMBERS = ':is([data-testid="stMetric"], [data-testid="stNumberInput"])'
@@ -24,15 +24,25 @@ _WIDE = ":is({})".format(", ".join(f'[data-testid="{name}"]' for name in (
     "stVegaLiteChart", "stPlotlyChart", "stImage", "stDataFrame", "stTable", "stCode", "stExpander", "stSlider",
     "stSelectbox", "stMultiSelect", "stRadio", "stSegmentedControl", "stButton", "stTextArea",
     "stHorizontalBlock")) + ", .katex-display")
+# (CSS cannot nest :has(), so "every column holds a number" is spelled out per column count.)
+_PLAIN = f"{_ROW}:not(:has({_WIDE}))"
+_NUM = [f":has(> {_COL}:nth-child({i}) {_NUMBERS})" for i in (1, 2, 3)]
+_KEEP_COLUMNS = [
+    f"{_PLAIN}:not(:has(> {_COL}:nth-child(3))){_NUM[0]}{_NUM[1]}",  # two columns of numbers
+    # three: the first may be a row label (page 2's "actual negative | TN | FP")
+    f"{_PLAIN}:has(> {_COL}:nth-child(3)):not(:has(> {_COL}:nth-child(4))){_NUM[1]}{_NUM[2]}",
+    # the header row above such a row (page 2's "| predicted negative | predicted positive")
+    f'[data-testid="stLayoutWrapper"]:has(+ [data-testid="stLayoutWrapper"] > {_ROW} {_NUMBERS}) > '
+    f"{_PLAIN}:not(:has({_NUMBERS})):not(:has(> {_COL}:nth-child(4)))",
+]
+_TWO_PER_LINE = f"{_PLAIN}:has(> {_COL}:nth-child(4)){_NUM[0]}{_NUM[1]}"
 RESPONSIVE_CSS = f"""
 [data-testid="stVegaLiteChart"] > canvas, [data-testid="stVegaLiteChart"] > svg.marks {{
   max-width: 100% !important; height: auto !important; }}
 @media (max-width: 640px) {{
-  {_ROW}:has({_NUMBERS}):not(:has({_WIDE})):not(:has(> {_COL}:nth-child(4))) > {_COL},
-  [data-testid="stLayoutWrapper"]:has(+ [data-testid="stLayoutWrapper"] > {_ROW} {_NUMBERS})
-    > {_ROW}:not(:has({_WIDE}, {_NUMBERS})):not(:has(> {_COL}:nth-child(4))) > {_COL} {{
+  {", ".join(f"{row} > {_COL}" for row in _KEEP_COLUMNS)} {{
     flex: 1 1 0 !important; min-width: 0 !important; }}
-  {_ROW}:has({_NUMBERS}):not(:has({_WIDE})):has(> {_COL}:nth-child(4)) > {_COL} {{
+  {_TWO_PER_LINE} > {_COL} {{
     flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }}
 }}
 """
