@@ -15,8 +15,8 @@ from dashboard.ui import enable_chart_theme, page_files, page_label, page_sectio
 # - a chart of fixed size (ui.map_chart's square maps, page 14's grids) wider than the screen shrinks as a
 #   whole, keeping its aspect, instead of being cropped or scrolling the page sideways;
 # - rows of numbers only (each column an st.metric or st.number_input; no chart, formula, other widget or
-#   nested row): with up to three columns they keep their columns (page 2's confusion-matrix grid and its
-#   header row stay a grid), with four or more they go two to a line instead of one.
+#   nested row): two, or three number inputs, keep their columns (page 2's confusion-matrix grid and its
+#   header row stay a grid); three metrics, or four or more, go two to a line instead of one.
 _ROW = '[data-testid="stHorizontalBlock"]'
 _COL = '[data-testid="stColumn"]'
 _NUMBERS = ':is([data-testid="stMetric"], [data-testid="stNumberInput"])'
@@ -27,22 +27,28 @@ _WIDE = ":is({})".format(", ".join(f'[data-testid="{name}"]' for name in (
 # (CSS cannot nest :has(), so "every column holds a number" is spelled out per column count.)
 _PLAIN = f"{_ROW}:not(:has({_WIDE}))"
 _NUM = [f":has(> {_COL}:nth-child({i}) {_NUMBERS})" for i in (1, 2, 3)]
+_INPUT_ANY = '[data-testid="stNumberInput"]'
+_INPUT = [f":has(> {_COL}:nth-child({i}) {_INPUT_ANY})" for i in (1, 2, 3)]
 _KEEP_COLUMNS = [
     f"{_PLAIN}:not(:has(> {_COL}:nth-child(3))){_NUM[0]}{_NUM[1]}",  # two columns of numbers
-    # three: the first may be a row label (page 2's "actual negative | TN | FP")
-    f"{_PLAIN}:has(> {_COL}:nth-child(3)):not(:has(> {_COL}:nth-child(4))){_NUM[1]}{_NUM[2]}",
+    # three number inputs, the first column may be a row label (page 2's "actual negative | TN | FP")
+    f"{_PLAIN}:has(> {_COL}:nth-child(3)):not(:has(> {_COL}:nth-child(4))){_INPUT[1]}{_INPUT[2]}",
     # the header row above such a row (page 2's "| predicted negative | predicted positive")
-    f'[data-testid="stLayoutWrapper"]:has(+ [data-testid="stLayoutWrapper"] > {_ROW} {_NUMBERS}) > '
+    f'[data-testid="stLayoutWrapper"]:has(+ [data-testid="stLayoutWrapper"] > {_ROW} {_INPUT_ANY}) > '
     f"{_PLAIN}:not(:has({_NUMBERS})):not(:has(> {_COL}:nth-child(4)))",
 ]
-_TWO_PER_LINE = f"{_PLAIN}:has(> {_COL}:nth-child(4)){_NUM[0]}{_NUM[1]}"
+_TWO_PER_LINE = [
+    f"{_PLAIN}:has(> {_COL}:nth-child(4)){_NUM[0]}{_NUM[1]}",  # four or more
+    # three metrics: a third of 358 px cuts their labels short
+    f"{_PLAIN}:has(> {_COL}:nth-child(3)):not(:has(> {_COL}:nth-child(4))):not(:has({_INPUT_ANY})){_NUM[0]}{_NUM[1]}",
+]
 RESPONSIVE_CSS = f"""
 [data-testid="stVegaLiteChart"] > canvas, [data-testid="stVegaLiteChart"] > svg.marks {{
   max-width: 100% !important; height: auto !important; }}
 @media (max-width: 640px) {{
   {", ".join(f"{row} > {_COL}" for row in _KEEP_COLUMNS)} {{
     flex: 1 1 0 !important; min-width: 0 !important; }}
-  {_TWO_PER_LINE} > {_COL} {{
+  {", ".join(f"{row} > {_COL}" for row in _TWO_PER_LINE)} {{
     flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }}
 }}
 """
