@@ -186,3 +186,51 @@ def self_check(page_id: str) -> None:
 
     st.button(t("ui.check.new"), key=f"check{page_id}_new", on_click=new_numbers,
               icon=":material/casino:")
+
+
+# ---------------------------------------------------------------- charts on any screen (phone to desktop)
+CHART_THEME = "dl_part1"
+MAP_KEY_PREFIX = "dlmap-"  # st.container keys of square maps (class st-key-dlmap-<key> in the page)
+
+
+def chart_theme() -> dict:
+    """Altair defaults for every chart: legends below the plot, laid out in rows.
+
+    A legend on the right takes a fixed ~110 px; on a 390 px phone that is half the chart's width. Below
+    the plot it costs a line or two of height instead, on every screen, so desktop and phone read alike."""
+    return {"config": {"legend": {"orient": "bottom", "direction": "horizontal", "columns": 3,
+                                  "symbolLimit": 0, "labelLimit": 160, "titleLimit": 300,
+                                  "gradientLength": 180}}}
+
+
+def enable_chart_theme() -> None:
+    """Register and enable :func:`chart_theme` (idempotent; app.py calls it before any page runs)."""
+    import altair as alt
+
+    if CHART_THEME not in alt.theme.names():
+        alt.theme.register(CHART_THEME, enable=False)(lambda: alt.theme.ThemeConfig(chart_theme()))
+    alt.theme.enable(CHART_THEME)
+
+
+def map_chart(chart, *, key: str, size: int = 400, window: tuple[float, float] | None = None) -> None:
+    """Draw ``chart`` as a map: a square ``size`` × ``size`` plot (x and y in the same units).
+
+    A stretched chart has a fixed height and the column's width, so a map turns into a strip on a
+    phone and into a wide band on a desktop. This one keeps its square and, on a screen narrower than
+    ``size``, shrinks as a whole (app.py's CSS); it sits in a container keyed ``dlmap-<key>``. ``window`` sets both
+    axes' domain on every layer, e.g. to show a line that lies just outside the data's box. ``key``
+    must be unique on the page."""
+    import altair as alt
+
+    if window is not None:
+        for layer in getattr(chart, "layer", None) or [chart]:
+            for ch in ("x", "y"):
+                enc = getattr(layer.encoding, ch, alt.Undefined) if layer.encoding is not alt.Undefined \
+                    else alt.Undefined
+                if enc is not alt.Undefined:
+                    enc.scale = alt.Scale(domain=list(window), nice=False)
+    with st.container(key=f"{MAP_KEY_PREFIX}{key}"):
+        # autosize "pad": width and height are the plot's (Streamlit's default "fit" would make them the
+        # whole chart's, axes and legend included, and the plot would stop being square)
+        st.altair_chart(chart.properties(width=size, height=size, autosize=alt.AutoSizeParams(type="pad")),
+                        width="content")

@@ -272,17 +272,22 @@ def _digit_tab(h: Handlers, models, errors):
                 brush=gr.Brush(default_size=11, colors=["#000000"], color_mode="fixed"),  # 22 px wide
                 eraser=gr.Eraser(default_size=16), layers=False, elem_id="digit-sketch")
             draw_btn = gr.Button(tr("digit.predict"), variant="primary")
-            upload = gr.Image(label=tr("digit.upload"), type="filepath",
-                              sources=["upload", "clipboard"], height=200)
-            digit_examples = sorted(EXAMPLES_DIR.glob("digit_*.png"))
-            if digit_examples:
-                gr.Examples([[str(p)] for p in digit_examples], inputs=[upload],
-                            label=tr("examples"))
         with gr.Column():
             label = honest_label(num_top_classes=3, label=tr("digit.top3"))
             seen = gr.Image(label=tr("digit.seen"), type="pil", format="png",
                             interactive=False, height=200)
             info = gr.Markdown()
+    # Below the drawing row, not under the canvas: on a phone the columns stack, and the prediction
+    # should come right after the canvas and its button, not after the upload box and the examples.
+    with gr.Row():
+        with gr.Column():
+            upload = gr.Image(label=tr("digit.upload"), type="filepath",
+                              sources=["upload", "clipboard"], height=200)
+        with gr.Column():
+            digit_examples = sorted(EXAMPLES_DIR.glob("digit_*.png"))
+            if digit_examples:
+                gr.Examples([[str(p)] for p in digit_examples], inputs=[upload],
+                            label=tr("examples"))
     outs = [label, seen, info]
     common = {"outputs": outs, "api_visibility": "undocumented", "show_progress": "hidden"}
     sketch.change(h.digit, [sketch, picker], trigger_mode="always_last", **common)
@@ -338,7 +343,8 @@ def build_demo(folder: str | os.PathLike | None = None, cfg: DemoConfig | None =
     h = Handlers(models, errors, cfg)
     with gr.Blocks(title=tr("app.title"), analytics_enabled=False) as demo:
         gr.Markdown(f"# {tr('app.title')}\n{tr('app.subtitle')}")
-        with gr.Tabs():
+        # "wrap": on a phone the tabs wrap onto a second row instead of hiding behind a "⋯" menu
+        with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab(TASK_TITLE["digit"]):
                 digit_picker = _digit_tab(h, models, errors)
             with gr.Tab(TASK_TITLE["pet"]):

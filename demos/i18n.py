@@ -16,13 +16,13 @@ TEXT: dict[str, dict[str, str]] = {
     # digit tab
     "digit.intro": {"ko": "캔버스에 0–9 숫자를 그리거나 이미지를 올리세요. 모델이 실제로 본 28×28 이미지도 함께 보여 줍니다.",
                     "en": "Draw a digit 0–9 or upload an image; the 28×28 image the model really saw is shown too."},
-    "digit.draw": {"ko": "여기에 그리기", "en": "draw here"},
+    "digit.draw": {"ko": "그리기", "en": "draw"},
     "digit.predict": {"ko": "예측", "en": "Predict"},
     "digit.upload": {"ko": "또는 이미지 올리기", "en": "or upload an image"},
     "digit.top3": {"ko": "예측", "en": "prediction (top 3)"},
     "digit.seen": {"ko": "모델이 본 28×28 입력", "en": "what the model saw"},
     # pet tab
-    "pet.intro": {"ko": "사진을 올리거나 웹캠으로 찍거나 예시를 누르세요. 오른쪽 그림은 모델이 어디를 보았는지(클래스 활성화 맵, CAM) 보여 줍니다. 개나 고양이가 아니면 「모르겠어요」라고 답합니다.",
+    "pet.intro": {"ko": "사진을 올리거나 웹캠으로 찍거나 예시를 누르세요. 아래(넓은 화면에서는 오른쪽) 그림은 모델이 어디를 보았는지(클래스 활성화 맵, CAM) 보여 줍니다. 개나 고양이가 아니면 「모르겠어요」라고 답합니다.",
                   "en": "Upload a photo, take one with the webcam or click an example; the heatmap shows where "
                         "the model looked (class activation map, CAM). If the photo shows neither a dog nor a cat, it says \"unknown\"."},
     "pet.photo": {"ko": "사진", "en": "photo"},

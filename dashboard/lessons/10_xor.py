@@ -9,9 +9,11 @@ import streamlit as st
 
 from core.nn.mlp import MLP, decision_grid, train_snapshots
 from core.nn.perceptron import LOGIC_GATES, Perceptron, boundary_line
-from dashboard.ui import header, number, show_code, t
+from dashboard.ui import header, map_chart, number, show_code, t
 
 VIEW = (-0.5, 1.5)  # plotting window around the unit square
+# the perceptron's failing line often lies just below the square (y ≈ -0.5): a wider window shows it
+FAIL_WINDOW = (-0.75, 1.75)
 SIZES = (2, 2, 1)
 XOR_RUN = dict(lr=2.0, epochs=3000, every=50, seed=0)  # defaults of the training below
 
@@ -40,7 +42,7 @@ def xor_points(legend: bool = True) -> alt.Chart:
 
 
 def line_chart(w: np.ndarray, b: float, title: str) -> alt.Chart:
-    line = alt.Chart(pd.DataFrame(boundary_line(w, b, VIEW))).mark_line(color="black", strokeDash=[6, 3], clip=True).encode(
+    line = alt.Chart(pd.DataFrame(boundary_line(w, b, FAIL_WINDOW))).mark_line(color="black", strokeDash=[6, 3], clip=True).encode(
         x=alt.X("x1:Q", scale=alt.Scale(domain=list(VIEW))), y=alt.Y("x2:Q", scale=alt.Scale(domain=list(VIEW))))
     return (line + xor_points()).properties(title=title, height=340)
 
@@ -73,7 +75,8 @@ p_seed = c1.number_input(t("p10.seed"), 0, 1000, 0, key="p10_p_seed")
 w, b, p_acc = perceptron_on_xor(p_epochs, int(p_seed))
 c1.metric(t("p10.fail.acc"), f"{p_acc:.0%}")
 c1.caption(t("p10.fail.weights", w1=number(float(w[0]), 3), w2=number(float(w[1]), 3), b=number(float(b), 3)))
-c2.altair_chart(line_chart(w, b, t("p10.fail.chart")), width="stretch")
+with c2:  # a wider window than the unit square's: the boundary often lies near its edge (y = -0.5)
+    map_chart(line_chart(w, b, t("p10.fail.chart")), key="p10_fail", size=340, window=FAIL_WINDOW)
 
 # --------------------------------------------------------------------------- MLP solves it
 st.subheader(t("p10.mlp.title"))
@@ -90,7 +93,8 @@ epoch = st.select_slider(t("p10.epoch"), options=epochs, value=epochs[-1], key="
 snap = snaps[epochs.index(epoch)]
 
 left, right = st.columns([3, 2])
-left.altair_chart(region_chart(snap["grid"], t("p10.mlp.chart", epoch=epoch)), width="stretch")
+with left:
+    map_chart(region_chart(snap["grid"], t("p10.mlp.chart", epoch=epoch)), key="p10_mlp", size=340)
 with right:
     m1, m2 = st.columns(2)
     m1.metric(t("p10.mlp.acc"), f"{snap['acc']:.0%}")

@@ -113,3 +113,32 @@ def demo_url(artifacts):
     proc.terminate()
     proc.wait(20)
     fh.close()
+
+
+# ---------------------------------------------------------------------------- screen sizes (issue #20)
+# A learner's phone (390 × 844 CSS px, touch, mobile viewport) and a laptop. device_scale_factor 1 keeps
+# the screenshots small; the layout is the same at 2 or 3.
+VIEWPORTS = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
+              "device_scale_factor": 1, "locale": "ko-KR"},
+    "desktop": {"viewport": {"width": 1400, "height": 1000}, "locale": "ko-KR"},
+}
+
+
+@pytest.fixture(scope="session")
+def screen_pages(browser):
+    """One page per screen size, reused by every test that asks (``screen_pages("phone")``): opening a
+    context per test would cost seconds each on a 2-core machine."""
+    made: dict[str, object] = {}
+
+    def get(name: str):
+        if name not in made:
+            ctx = browser.new_context(**VIEWPORTS[name])
+            pg = ctx.new_page()
+            pg.set_default_timeout(60_000)
+            made[name] = (ctx, pg)
+        return made[name][1]
+
+    yield get
+    for ctx, _ in made.values():
+        ctx.close()
