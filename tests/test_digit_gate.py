@@ -165,3 +165,26 @@ def test_texture_sent_to_predict_digit_answers_unknown_through_gradio_client(tmp
         assert client.predict(handle_file(str(seven)), api_name="/predict_digit")["label"] == "7"
     finally:
         demo.close()
+
+
+# --------------------------------------------------------------------------- drawn digits in the cards (#16)
+@pytest.mark.parametrize("name", DIGIT_MODELS)
+def test_cards_record_drawn_digit_accuracy_per_set(name):
+    from core.pipeline.drawn_digits import SETS
+
+    card = load_card(MODELS / f"{name}.json")
+    extra = card["metrics"]["extra"]
+    for which in SETS:
+        e = extra[f"drawn_{which}"]
+        assert e["n"] >= 100 and e["ci95"][0] <= e["accuracy"] <= e["ci95"][1]
+        assert e["accuracy"] >= 0.85, which
+
+
+def test_metrics_extra_is_validated():
+    card = json.loads((MODELS / "mnist.json").read_text())
+    for bad, match in (({"n": 0, "accuracy": 0.5, "ci95": [0.4, 0.6]}, "accuracy"),
+                       ({"n": 10, "accuracy": 0.9, "ci95": [0.95, 0.99]}, "ci95"),
+                       ({"n": 10, "ci95": [0.4, 0.6]}, "accuracy"), ("0.9", "dict")):
+        card["metrics"]["extra"] = {"drawn_x": bad}
+        with pytest.raises(ValueError, match=match):
+            validate_card(card)
