@@ -188,3 +188,16 @@ def test_metrics_extra_is_validated():
         card["metrics"]["extra"] = {"drawn_x": bad}
         with pytest.raises(ValueError, match=match):
             validate_card(card)
+
+
+def test_fit_logistic_separates_and_matches_the_balanced_optimum():
+    from core.pipeline.honesty import fit_logistic
+
+    rng = np.random.default_rng(0)
+    x = np.concatenate([rng.normal(1.0, 1.0, (400, 2)), rng.normal(-1.0, 1.0, (100, 2))])
+    y = np.concatenate([np.ones(400), np.zeros(100)])
+    w, b = fit_logistic(x, y, l2=0.0)
+    assert w[0] > 0.5 and w[1] > 0.5
+    p = 1 / (1 + np.exp(-(x @ w + b)))
+    sw = np.where(y == 1, 0.5 / 400, 0.5 / 100)
+    assert np.allclose(np.concatenate([x, np.ones((500, 1))], axis=1).T @ (sw * (p - y)), 0, atol=1e-8)  # gradient 0
