@@ -258,3 +258,45 @@ def evaluate(model, sets: tuple[str, ...] = SETS, per_digit: int = 30, seed: int
                       "confusions": dict(sorted(((k, wrong.count(k)) for k in set(wrong)),
                                                 key=lambda kv: -kv[1]))}
     return out
+
+
+def record_in_card(card_path, per_digit: int = 30, seed: int = 0) -> dict:
+    """Write :func:`evaluate` of the served model into its card's ``metrics.extra`` (one entry per
+    set: n, accuracy, ci95, the commonest confusions, how generated) and return it.
+
+        python -m core.pipeline.drawn_digits models/mnist.json [--per-digit 30] [--seed 0]
+    """
+    import json
+
+    from core._common import atomic_write_text
+    from core.serve.card import validate_card
+    from core.serve.infer import load_model
+
+    card_path = Path(card_path)
+    model = load_model(card_path, ["CPUExecutionProvider"])
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    extra = card.setdefault("metrics", {}).setdefault("extra", {})
+    for which, r in evaluate(model, per_digit=per_digit, seed=seed).items():
+        extra[f"drawn_{which}"] = {
+            "split": f"core.pipeline.drawn_digits.generate({which!r}, per_digit={per_digit}, seed={seed}) "
+                     "through the card's preprocessing (non-MNIST drawing-like digits)",
+            **{k: r[k] for k in ("n", "correct", "accuracy", "ci95")},
+            "confusions": dict(list(r["confusions"].items())[:5])}
+    validate_card(card)
+    atomic_write_text(card_path, json.dumps(card, indent=2, ensure_ascii=False) + "\n")
+    return extra
+
+
+if __name__ == "__main__":
+    import argparse
+    import json
+
+    p = argparse.ArgumentParser(prog="python -m core.pipeline.drawn_digits",
+                                description="record drawn-digit accuracy per set in a digit model's card")
+    p.add_argument("cards", nargs="+")
+    p.add_argument("--per-digit", type=int, default=30)
+    p.add_argument("--seed", type=int, default=0)
+    a = p.parse_args()
+    for c in a.cards:
+        out = record_in_card(c, a.per_digit, a.seed)
+        print(c, json.dumps({k: round(v["accuracy"], 4) for k, v in out.items()}))

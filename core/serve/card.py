@@ -149,6 +149,8 @@ def validate_card(card: dict) -> dict:
     if sum(map(sum, cm)) != n:
         raise ValueError("model card: field metrics.test.'confusion_matrix' must sum to metrics.test.n")
 
+    _validate_extra_metrics(metrics)
+
     data = _need(card, "data", dict, "")
     _need(data, "name", str, "data.")
     training = _need(card, "training", dict, "")
@@ -168,6 +170,24 @@ def validate_card(card: dict) -> dict:
         raise ValueError("model card: field 'ort_vs_torch_n_images' must be positive")
     _validate_honesty(card)
     return card
+
+
+def _validate_extra_metrics(metrics: dict) -> None:
+    """Optional ``metrics.extra``: ``{set name: {"n", "accuracy", "ci95", ...}}`` -- accuracy on
+    further held-out sets (e.g. the drawn digits of ``core.pipeline.drawn_digits``, issue 16)."""
+    if "extra" not in metrics:
+        return
+    for name, entry in _need(metrics, "extra", dict, "metrics.").items():
+        where = f"metrics.extra.{name}."
+        if not isinstance(entry, dict):
+            raise ValueError(f"model card: field metrics.extra.{name!r} must be a dict")
+        n = _need(entry, "n", int, where)
+        acc = _need(entry, "accuracy", (int, float), where)
+        if n <= 0 or not 0.0 <= acc <= 1.0:
+            raise ValueError(f"model card: field {where}'accuracy' must be in [0, 1] with n > 0")
+        lo, hi = _number_list(entry, "ci95", where, 2)
+        if not 0.0 <= lo <= acc <= hi <= 1.0:
+            raise ValueError(f"model card: field {where}'ci95' must satisfy 0 ≤ lo ≤ accuracy ≤ hi ≤ 1")
 
 
 EXTRA_OUTPUT_KINDS = ("cam", "imagenet_logits")

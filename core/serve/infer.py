@@ -29,6 +29,7 @@ import onnxruntime as ort
 from core.serve.calibration import softmax
 from core.serve.card import check_servable, sha256_file
 from core.serve.ood import UNKNOWN_LABEL, gate_for
+from core.serve.preprocess import load_image
 from core.serve.recipes import Recipe, parse
 
 log = logging.getLogger(__name__)
@@ -277,6 +278,8 @@ def predict_image(model: Model, image: Any, top_k: int = 3) -> Prediction:
     if top_k < 1:
         raise ValueError(f"top_k must be >= 1, got {top_k}")
     t0 = time.perf_counter()
+    if model.gate is not None and hasattr(model.gate, "image_stats"):
+        image = load_image(image)    # decode once: the recipe and the gate's statistics share it
     x, preview = model.recipe.apply(image)
     t1 = time.perf_counter()
     outs = model.outputs(x)                       # one forward pass for answer, map and gate

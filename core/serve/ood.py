@@ -15,6 +15,13 @@ knows 118 dog breeds and 5 domestic cats. The input is *unknown* when both
 (both thresholds chosen on validation images, recorded in the card with how). The reason names the
 ImageNet network's own top guess: "this looks like a *cheetah*, not a dog or a cat".
 
+``digit_gate`` (the digit models): a drawing is ink on plain paper, a photo or a texture is not.
+:meth:`DigitGate.image_stats` measures the raw upload on a ≤ 64 px thumbnail (colourfulness,
+fraction of mid-grey ink, ink fraction, edge density, border ink, contrast), the forward pass adds
+the network's max logit and energy, and a small logistic model (weights, standardisation and
+threshold in the card, fitted by ``core.pipeline.honesty``) gives ``P(digit drawing)``; below
+``threshold`` the answer is *unknown*.
+
 The verdict never hides the class confidences: the caller still shows them, with the label
 "모르겠어요 · unknown" on top.
 """
@@ -100,7 +107,111 @@ class PetGate:
         return out
 
 
-GATES: dict[str, Callable[[Mapping[str, Any]], Any]] = {"pet_gate": PetGate.from_card}
+# --------------------------------------------------------------------------- digits
+DIGIT_IMAGE_FEATURES = ("colourfulness", "mid_grey", "ink_fraction", "edge_density", "border_ink", "contrast")
+DIGIT_NET_FEATURES = ("max_logit", "energy")
+DIGIT_FEATURES = DIGIT_IMAGE_FEATURES + DIGIT_NET_FEATURES
+STATS_SIDE = 64          # image statistics are measured on a thumbnail this size: cheap and scale-free
+
+
+def digit_image_stats(image: Any, side: int = STATS_SIDE) -> dict[str, float]:
+    """Input statistics of a raw upload (anything :func:`core.serve.preprocess.load_image` reads)
+    that separate a drawing (ink on plain paper) from a photo, a texture or noise, measured on a
+    ``side`` px thumbnail with the digit recipe's own ink map:
+
+    - ``colourfulness``: Hasler & Süsstrunk (2003) on the RGB picture (over white paper), / 255;
+    - ``mid_grey``: fraction of pixels whose ink (stretched to its peak) lies in (0.15, 0.85) —
+      a pen stroke is bimodal (paper or ink), a photo is mostly in between;
+    - ``ink_fraction``: fraction of pixels with ink > 0.5; ``edge_density``: mean |gradient| of the
+      ink; ``border_ink``: mean ink on the outer 2-px frame (a drawing's paper reaches the edges);
+    - ``contrast``: the ink's peak / 255.
+    """
+    from PIL import Image
+
+    from core.serve.preprocess import _ink_map, load_image
+
+    img = load_image(image)                                          # upright, mode L/LA/RGB/RGBA
+    if max(img.size) > side:
+        img = img.reduce(-(-max(img.size) // side))                 # box-average to <= side px
+    if img.mode in ("LA", "RGBA"):
+        rgb = Image.alpha_composite(Image.new("RGBA", img.size, "white"), img.convert("RGBA")).convert("RGB")
+    else:
+        rgb = img.convert("RGB")
+    a = np.asarray(rgb, dtype=np.float64)                           # (h, w, 3)
+    rg, yb = a[..., 0] - a[..., 1], 0.5 * (a[..., 0] + a[..., 1]) - a[..., 2]
+    colourful = (np.hypot(rg.std(), yb.std()) + 0.3 * np.hypot(rg.mean(), yb.mean())) / 255.0
+    ink = _ink_map(img)                                              # (h, w) in [0, 255]
+    peak = float(ink.max())
+    n = ink / peak if peak > 0 else ink
+    gy, gx = np.abs(np.diff(n, axis=0)).mean() if n.shape[0] > 1 else 0.0, \
+        np.abs(np.diff(n, axis=1)).mean() if n.shape[1] > 1 else 0.0
+    frame = np.ones(n.shape, bool)
+    frame[2:-2, 2:-2] = False
+    return {"colourfulness": float(colourful), "mid_grey": float(np.mean((n > 0.15) & (n < 0.85))),
+            "ink_fraction": float(np.mean(n > 0.5)), "edge_density": float(gy + gx),
+            "border_ink": float(n[frame].mean()), "contrast": peak / 255.0}
+
+
+def digit_net_stats(logits: np.ndarray) -> np.ndarray:
+    """``(N, 2)``: max logit and energy (log-sum-exp of the logits, Liu et al. 2020) per row."""
+    z = np.asarray(logits, dtype=np.float64)                         # (N, C)
+    m = z.max(axis=1)
+    return np.stack([m, m + np.log(np.exp(z - m[:, None]).sum(1))], axis=1)
+
+
+def digit_features(stats: Mapping[str, float] | list, logits: np.ndarray) -> np.ndarray:
+    """``(N, len(DIGIT_FEATURES))`` from image stats (one dict, or one per row) and ``(N, C)`` logits."""
+    rows = [stats] if isinstance(stats, Mapping) else list(stats)
+    img = np.array([[float(r[k]) for k in DIGIT_IMAGE_FEATURES] for r in rows])   # (N, 6)
+    return np.concatenate([img, digit_net_stats(logits)], axis=1)
+
+
+@dataclass(frozen=True)
+class DigitGate:
+    """``P(drawing) = sigmoid(w · (f − mean) / std + b)`` over :data:`DIGIT_FEATURES`; unknown below
+    ``threshold``. Weights, standardisation and threshold come from ``card["ood"]``."""
+
+    mean: tuple[float, ...]
+    std: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def from_card(cls, card: Mapping[str, Any]) -> DigitGate:
+        spec = card["ood"]
+        if list(spec.get("features", [])) != list(DIGIT_FEATURES):
+            raise ValueError(f"model card {card.get('name')!r}: digit_gate features must be {list(DIGIT_FEATURES)}, "
+                             f"got {spec.get('features')}")
+        vecs = [tuple(float(v) for v in spec[k]) for k in ("mean", "std", "weights")]
+        if any(len(v) != len(DIGIT_FEATURES) for v in vecs) or min(vecs[1]) <= 0:
+            raise ValueError(f"model card {card.get('name')!r}: digit_gate mean/std/weights need "
+                             f"{len(DIGIT_FEATURES)} numbers each (std > 0)")
+        return cls(*vecs, float(spec["bias"]), float(spec["threshold"]))
+
+    image_stats = staticmethod(digit_image_stats)
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        """``(N,)`` P(digit drawing) for ``(N, F)`` features."""
+        z = (np.asarray(features, np.float64) - np.array(self.mean)) / np.array(self.std)
+        return 1.0 / (1.0 + np.exp(-np.clip(z @ np.array(self.weights) + self.bias, -50, 50)))
+
+    def decide(self, outputs: Mapping[str, np.ndarray], stats: Mapping[str, float] | list | None = None
+               ) -> list[Verdict]:
+        if stats is None:
+            raise ValueError("the digit gate needs the raw image's statistics (image_stats)")
+        p = self.probability(digit_features(stats, outputs["logits"]))
+        out = []
+        for q in p:
+            unknown = bool(q < self.threshold)
+            reason = ("손으로 쓴 숫자처럼 보이지 않아요 (사진·무늬·잡음?)",
+                      "this does not look like a drawn digit (a photo, a texture or noise?)") if unknown else ("", "")
+            out.append(Verdict(unknown, float(q), reason[0], reason[1]))
+        return out
+
+
+GATES: dict[str, Callable[[Mapping[str, Any]], Any]] = {"pet_gate": PetGate.from_card,
+                                                        "digit_gate": DigitGate.from_card}
 
 
 def register_gate(method: str, factory: Callable[[Mapping[str, Any]], Any]) -> None:
