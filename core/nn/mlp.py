@@ -51,6 +51,7 @@ LOSSES = ("mse", "bce", "softmax_ce")
 INITS = ("xavier", "he", "normal", "small")
 # Update rules of core.ml.optim offered for networks: "momentum" is SGD with torch's momentum 0.9.
 OPTIMIZERS = ("sgd", "momentum", "adam")
+RACE_NAME = {"sgd": "gd"}  # core.ml.optim.OPTIMIZER_INFO's key for each of these rules
 
 
 def init_params(sizes: Sequence[int], init: str = "xavier", rng: np.random.Generator | None = None
@@ -354,7 +355,8 @@ class Optimizer:
             raise ValueError(f"expected lr > 0, got {lr!r}")
         self.name = name
         rule = Adam if name == "adam" else SGD
-        self.rule = rule(lr=lr, **OPTIMIZER_INFO[name]["defaults"])
+        # Page 5's race calls its plain runner "gd" (no data to sample there); here mini-batches make it SGD.
+        self.rule = rule(lr=lr, **OPTIMIZER_INFO[RACE_NAME.get(name, name)]["defaults"])
         self.size = sum(p.size for p in model.parameters())
 
     @property
