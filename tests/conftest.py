@@ -137,3 +137,18 @@ def write_idx_mnist(root: Path, n_train: int = 192, n_test: int = 64) -> Path:
 @pytest.fixture(scope="session")
 def fake_mnist(tmp_path_factory) -> Path:
     return write_idx_mnist(tmp_path_factory.mktemp("data"))
+
+
+def _torch_activations() -> dict:
+    import torch
+    import torch.nn.functional as F
+
+    return {
+        "sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": F.relu, "leaky_relu": F.leaky_relu,
+        "elu": F.elu, "selu": F.selu, "softplus": lambda t: F.softplus(t, threshold=40.0),
+        "swish": F.silu, "mish": F.mish, "identity": lambda t: t,
+    }
+
+
+#: torch's version of every ``core.nn.activations`` name, for the MLP tests' float64 references
+TORCH_ACT = _torch_activations()

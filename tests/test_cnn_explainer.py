@@ -204,7 +204,7 @@ def test_page_renders_with_the_served_prediction(lang):
     assert at.title[0].value == translate("p15a.title", lang)
     served = load_model(ROOT / "models" / "lenet5.json", providers=["CPUExecutionProvider"])
     pick = at.selectbox(key="p15a_example").value
-    want = predict_image(served, ROOT / "demos" / "examples" / pick)["top"][0][0]
+    want = predict_image(served, ROOT / "demos" / "examples" / pick).top[0][0]
     assert _prediction(at, lang) == want
     # the cell sum equals the value ONNX Runtime computed, as printed
     text = next(m.value for m in at.markdown if "ONNX Runtime" in m.value and "**" in m.value and "b =" in m.value)
@@ -245,7 +245,7 @@ def test_mnist_digit_path(data_root_real, monkeypatch):
     at.number_input(key="p15a_mnist_idx").set_value(1234)
     rerun(at)
     served = load_model(ROOT / "models" / "lenet5.json", providers=["CPUExecutionProvider"])
-    assert _prediction(at, "en") == predict_image(served, images[1234])["top"][0][0]
+    assert _prediction(at, "en") == predict_image(served, images[1234]).top[0][0]
     assert f"**{labels[1234]}**" in " ".join(c.value for c in at.caption)
     at.button(key="p15a_mnist_random").click()
     rerun(at)

@@ -6,12 +6,7 @@ import torch.nn.functional as F
 
 from core.nn.mlp import MLP, decision_grid, init_params, train_snapshots
 from core.nn.perceptron import LOGIC_GATES
-
-TORCH_ACT = {
-    "sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": F.relu, "leaky_relu": F.leaky_relu,
-    "elu": F.elu, "selu": F.selu, "softplus": lambda t: F.softplus(t, threshold=40.0),
-    "swish": F.silu, "mish": F.mish, "identity": lambda t: t,
-}
+from tests.conftest import TORCH_ACT
 
 
 def torch_loss_and_grads(model, X, y):

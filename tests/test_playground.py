@@ -9,9 +9,17 @@ from core.nn.activations import ACTIVATIONS
 from core.nn.mlp import MLP, Optimizer
 from core.nn.perceptron import LOGIC_GATES
 from core.nn.playground import DATASETS, Playground, grid, make_dataset
-from tests.test_mlp import TORCH_ACT
+from tests.conftest import TORCH_ACT
 
-torch.set_default_dtype(torch.float64)
+
+@pytest.fixture(autouse=True)
+def _float64_torch():
+    """float64 torch references in this module only: a module-level set_default_dtype would leak into
+    every later test (ONNX Runtime has no float64 Conv)."""
+    old = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    yield
+    torch.set_default_dtype(old)
 
 
 class TorchNet(torch.nn.Module):
