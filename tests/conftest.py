@@ -5,6 +5,7 @@ torch is imported inside the helpers that export models, so collecting the light
 import hashlib
 import json
 import os
+import shutil
 import struct
 import warnings
 from pathlib import Path
@@ -152,3 +153,37 @@ def _torch_activations() -> dict:
 
 #: torch's version of every ``core.nn.activations`` name, for the MLP tests' float64 references
 TORCH_ACT = _torch_activations()
+
+
+# --------------------------------------------------------------------------- one real browser per session
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.skip("Debian chromium is not installed (apt-get install chromium) — browser tests skipped")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ko-KR")
+    pg = ctx.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    ctx.close()
+
+

@@ -28,11 +28,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.browser import conftest as _browser
 from tests.conftest import ARTIFACTS, ROOT, real_data_root
 
 # the real-browser fixtures (Debian chromium driven by Playwright), shared with tests/browser/
-chromium_path, browser, page = _browser.chromium_path, _browser.browser, _browser.page
 
 _spec = importlib.util.spec_from_file_location("space", ROOT / "scripts" / "space.py")
 space = importlib.util.module_from_spec(_spec)

@@ -6,7 +6,6 @@ it), every browser test skips with the reason shown in pytest's summary.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,9 +16,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTIFACTS, ROOT
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def _free_port() -> int:
@@ -54,31 +50,8 @@ def _start(cmd: list[str], env: dict, url: str, log: Path):
     return proc, fh
 
 
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.skip("Debian chromium is not installed (apt-get install chromium) — browser tests skipped")
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ko-KR")
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
-    yield pg
-    ctx.close()
+# chromium_path, browser and page live in tests/conftest.py: one Playwright per test session, shared
+# with tests/test_space.py (a second sync_playwright inside the first one's loop is refused).
 
 
 @pytest.fixture(scope="session")
