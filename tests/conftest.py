@@ -187,3 +187,15 @@ def page(browser):
     ctx.close()
 
 
+
+
+@pytest.fixture
+def float64_torch():
+    """torch's default dtype float64 for one test, restored afterwards. A module-level
+    ``torch.set_default_dtype`` would leak into every later test (ONNX Runtime has no float64 Conv)."""
+    import torch
+
+    old = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    yield
+    torch.set_default_dtype(old)

@@ -11,15 +11,8 @@ from core.nn.perceptron import LOGIC_GATES
 from core.nn.playground import DATASETS, Playground, grid, make_dataset
 from tests.conftest import TORCH_ACT
 
-
-@pytest.fixture(autouse=True)
-def _float64_torch():
-    """float64 torch references in this module only: a module-level set_default_dtype would leak into
-    every later test (ONNX Runtime has no float64 Conv)."""
-    old = torch.get_default_dtype()
-    torch.set_default_dtype(torch.float64)
-    yield
-    torch.set_default_dtype(old)
+# float64 torch references in this module only (see tests/conftest.py's float64_torch)
+pytestmark = pytest.mark.usefixtures("float64_torch")
 
 
 class TorchNet(torch.nn.Module):
