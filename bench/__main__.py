@@ -66,7 +66,10 @@ def _rows(section: str, smoke: bool) -> list[tuple[str, str, str, str]]:
                         f"first {row['first_render_s']*1e3:,.0f} ms ({row['first_ratio']:.1f}×) · "
                         f"new session {row['new_session_s']*1e3:,.0f} ms ({row['new_session_ratio']:.1f}×) · "
                         f"worst rerun {row['rerun_s']*1e3:,.0f} ms ({row['rerun_ratio']:.1f}×)"
-                        + (" · ERROR" if row["error"] else ""), target, row["widget"]))
+                        + (" · ERROR" if row["error"] else ""), target,
+                        f"{row['widget']}" + (f" (its fragment; whole page {row['page_rerun_s']*1e3:,.0f} ms)"
+                                              if row["in_fragment"] else "")
+                        + f" · worst of {row['widgets']} widget{'s' if row['widgets'] != 1 else ''}"))
         worst_first = max(rows, key=lambda x: x["first_render_s"])
         worst_session = max(rows, key=lambda x: x["new_session_s"])
         worst_rerun = max(rows, key=lambda x: x["rerun_s"])

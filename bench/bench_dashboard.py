@@ -7,10 +7,12 @@ plus the home page through ``app.py``. Per page:
 - **first**: the first render in this process (cold ``st.cache_*`` caches: the process's first visitor);
 - **new session**: the same page in a fresh AppTest afterwards (warm process-wide caches: every later
   visitor, since ``st.cache_data``/``st.cache_resource`` are shared by all sessions);
-- **reruns**: the first widget of each kind on the page (slider, select-slider, selectbox, number
-  input, toggle, checkbox, radio) is moved one step and the page rerun; the worst one is reported.
-  AppTest always reruns the whole script (it sends no fragment id), so for a widget inside an
-  ``st.fragment`` this is an upper bound: in a browser only the fragment reruns.
+- **reruns**: every widget on the page (slider, select-slider, selectbox, number input, toggle,
+  checkbox, radio) is moved one step, one at a time, and the page rerun as a browser would rerun it:
+  a widget inside an ``st.fragment`` reruns only its fragment (the bench reads each widget's fragment
+  id from the page's messages and sends it, as the browser does; AppTest alone cannot), any other
+  widget reruns the whole script. The worst widget is reported; ``page_rerun_s`` is the same widget's
+  whole-script rerun, the cost when a fragment is not used.
 
 Targets (issue 17): every widget rerun ≤ 150 ms and every first render ≤ 1,000 ms on a 2-core machine
 whose empty page reruns in about 20 ms. The heavy imports (torch, core) are warmed up once before
@@ -115,9 +117,69 @@ def _top(profile: cProfile.Profile, n: int = 25) -> str:
     return out.getvalue()
 
 
+@contextmanager
+def _fragment_runs():
+    """Let AppTest do what a browser does: rerun only a fragment, and say which widget lives where.
+
+    Yields ``(fragment_of, scope)``: ``fragment_of`` maps widget ids to their fragment id, filled from
+    the forward messages of every run; setting ``scope[0]`` to a fragment id makes the next run a
+    fragment-scoped rerun of that fragment alone (``RerunData.fragment_id_queue``, what the frontend
+    sends for a widget inside a fragment)."""
+    import dataclasses
+
+    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
+
+    fragment_of: dict[str, str] = {}
+    scope: list[str | None] = [None]
+    original_run, original_request = LocalScriptRunner.run, LocalScriptRunner.request_rerun
+
+    def request_rerun(self, rerun_data):
+        accepted = original_request(self, rerun_data)
+        if scope[0] is not None:
+            # A fresh runner holds a pending full-app "initial" rerun that would absorb a fragment
+            # request (a full rerun wins when two coalesce), so the pending request itself becomes
+            # the widget's fragment rerun: what a browser's rerun request for a widget in a fragment
+            # carries (its fragment id; not a user-scoped st.rerun).
+            requests = self._requests
+            with requests._lock:
+                requests._rerun_data = dataclasses.replace(
+                    requests._rerun_data, fragment_id=None, fragment_id_queue=[scope[0]],
+                    is_fragment_scoped_rerun=False)
+        return accepted
+
+    def run(self, *args, **kwargs):
+        tree = original_run(self, *args, **kwargs)
+        for msg in self.forward_msgs():
+            if msg.HasField("delta") and msg.delta.fragment_id:
+                element = msg.delta.new_element
+                kind = element.WhichOneof("type")
+                widget_id = getattr(getattr(element, kind), "id", "") if kind else ""
+                if isinstance(widget_id, str) and widget_id:
+                    fragment_of[widget_id] = msg.delta.fragment_id
+        return tree
+
+    LocalScriptRunner.run, LocalScriptRunner.request_rerun = run, request_rerun
+    try:
+        yield fragment_of, scope
+    finally:
+        LocalScriptRunner.run, LocalScriptRunner.request_rerun = original_run, original_request
+
+
+def _widget_handles(at) -> list[tuple[str, str | None, int]]:
+    """(kind, key, index) of every nudgeable widget on the page, in page order per kind."""
+    return [(kind, w.key, i) for kind in WIDGET_KINDS for i, w in enumerate(getattr(at, kind))]
+
+
+def _find(at, kind: str, key: str | None, index: int):
+    widgets = getattr(at, kind)
+    if key is not None:
+        return next((w for w in widgets if w.key == key), None)
+    return widgets[index] if index < len(widgets) else None
+
+
 def bench_page(path: Path, timeout: float = 180, profile: bool = False, kinds: int | None = None) -> dict:
-    """Time one page: first render, a new session's render, and one rerun per widget kind (the first
-    ``kinds`` kinds found, all by default)."""
+    """Time one page: first render, a new session's render, and a rerun per widget (only the first
+    widget of the first ``kinds`` kinds found, when given: the smoke run)."""
     from streamlit.testing.v1 import AppTest
 
     profiles: dict[str, str] = {}
@@ -131,36 +193,60 @@ def bench_page(path: Path, timeout: float = 180, profile: bool = False, kinds: i
             profiles[what] = _top(got[-1])
         return s
 
-    at = AppTest.from_file(str(path), default_timeout=timeout)
-    first = run(at, "first render")
-    error = bool(at.exception)
-    reruns = {}
-    for kind in WIDGET_KINDS:
-        if kinds is not None and len(reruns) >= kinds:
-            break
-        widgets = getattr(at, kind)
-        if not widgets:
-            continue
-        w = widgets[0]
-        name = f"{kind} {w.key or w.label}"
-        before = w.value
-        try:
-            if not _nudge(w, kind):
+    with _fragment_runs() as (fragment_of, scope):
+        at = AppTest.from_file(str(path), default_timeout=timeout)
+        first = run(at, "first render")
+        error = bool(at.exception)
+        handles = _widget_handles(at)
+        if kinds is not None:
+            seen: list[str] = []
+            handles = [h for h in handles if h[0] not in seen and not seen.append(h[0])][:kinds]
+        reruns, page_reruns, in_fragment = {}, {}, {}
+        for kind, key, index in handles:
+            w = _find(at, kind, key, index)
+            if w is None:
                 continue
-            w._widget_state  # noqa: B018 - AppTest serialises the new value here; fails for some format_funcs
-        except Exception:  # noqa: BLE001 - a widget AppTest cannot drive is skipped, not fatal
-            w.set_value(before)
-            continue
-        reruns[name] = run(at, f"rerun {name}")
-        error = error or bool(at.exception)
-    if not reruns:  # no widget: a plain rerun, as when the user presses R
-        reruns["(no widget: plain rerun)"] = run(at, "plain rerun")
+            name = f"{kind} {w.key or w.label}"
+            before = w.value
+            try:
+                if not _nudge(w, kind):
+                    continue
+                w._widget_state  # noqa: B018 - AppTest serialises the new value here; fails for some format_funcs
+            except Exception:  # noqa: BLE001 - a widget AppTest cannot drive is skipped, not fatal
+                w.set_value(before)
+                continue
+            fragment = fragment_of.get(w.id)
+            if fragment is not None:
+                # the browser's rerun: this fragment alone, then the whole page once (untimed) so the
+                # next widget finds the full element tree again
+                # (with every widget's state as it was: AppTest's runner forgets the widgets a
+                # fragment run did not draw, a browser does not)
+                states = at._tree.get_widget_states()
+                scope[0] = fragment
+                try:
+                    reruns[name] = run(at, f"fragment rerun {name}")
+                finally:
+                    scope[0] = None
+                error = error or bool(at.exception)
+                t0 = time.perf_counter()
+                at._run(states)
+                page_reruns[name] = time.perf_counter() - t0
+            else:
+                reruns[name] = page_reruns[name] = run(at, f"rerun {name}")
+            in_fragment[name] = fragment is not None
+            error = error or bool(at.exception)
+        if not reruns:  # no widget: a plain rerun, as when the user presses R
+            name = "(no widget: plain rerun)"
+            reruns[name] = page_reruns[name] = run(at, "plain rerun")
+            in_fragment[name] = False
     fresh = AppTest.from_file(str(path), default_timeout=timeout)
     new_session = _timed_run(fresh)
     worst = max(reruns, key=reruns.get)
     return {"page": path.stem, "first_render_s": first, "new_session_s": new_session,
-            "rerun_s": reruns[worst], "widget": worst, "reruns_s": reruns,
-            "error": error or bool(fresh.exception), "profiles": profiles}
+            "rerun_s": reruns[worst], "widget": worst, "in_fragment": in_fragment[worst],
+            "page_rerun_s": page_reruns[worst], "reruns_s": reruns, "page_reruns_s": page_reruns,
+            "in_fragment_by_widget": in_fragment,
+            "widgets": len(reruns), "error": error or bool(fresh.exception), "profiles": profiles}
 
 
 def floor(repeats: int = 5) -> dict:
@@ -200,6 +286,9 @@ def run(smoke: bool = False, only: list[str] | None = None, profile: bool = Fals
     import torch  # noqa: F401
 
     import core  # noqa: F401
+    from dashboard.ui import enable_chart_theme
+
+    enable_chart_theme()  # process-wide Altair settings app.py makes before the first page runs
 
     fl = floor(2 if smoke else 5)
     rows = []

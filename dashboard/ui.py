@@ -204,8 +204,16 @@ def chart_theme() -> dict:
 
 
 def enable_chart_theme() -> None:
-    """Register and enable :func:`chart_theme` (idempotent; app.py calls it before any page runs)."""
+    """Register and enable :func:`chart_theme` and turn off Altair's per-object validation
+    (idempotent; app.py calls it before any page runs).
+
+    Altair checks every object against the Vega-Lite JSON schema as it is built (its "debug mode"),
+    and the whole spec again when Streamlit converts the chart. The first pass was about a fifth of a
+    slider's rerun on the chart-heavy pages (``python -m bench.bench_dashboard --profile``); the
+    second still rejects any invalid chart, and the tests draw every page."""
     import altair as alt
+
+    alt.utils.schemapi.disable_debug_mode()
 
     if CHART_THEME not in alt.theme.names():
         alt.theme.register(CHART_THEME, enable=False)(lambda: alt.theme.ThemeConfig(chart_theme()))
