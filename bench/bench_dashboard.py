@@ -278,9 +278,10 @@ def pages(smoke: bool = False, only: list[str] | None = None) -> list[Path]:
 def run(smoke: bool = False, only: list[str] | None = None, profile: bool = False,
         progress: Callable[[str], None] | None = None) -> dict:
     """``{"floor": floor(), "pages": [bench_page(p) …]}``; each page row also carries its ratios."""
-    # Warm the imports a running server has already paid for after its first visitor (pages import
-    # these at the top). Lazy imports inside a page's first computation (e.g. torch's meta-device
-    # kernels on page 15) are not warmed: the "first" column pays them, "new session" does not.
+    # Warm what a running server has already paid for after its first visitor: the imports pages
+    # make at the top, and what app.py warms up once per process (Altair settings, torch's lazy
+    # meta-device imports for page 15's summaries). Every page's own caches stay cold: "first" pays
+    # them, "new session" does not.
     import altair  # noqa: F401
     import pandas  # noqa: F401
     import torch  # noqa: F401
@@ -289,6 +290,9 @@ def run(smoke: bool = False, only: list[str] | None = None, profile: bool = Fals
     from dashboard.ui import enable_chart_theme
 
     enable_chart_theme()  # process-wide Altair settings app.py makes before the first page runs
+    from core.cnn.summary import warm_up
+
+    warm_up()  # what app.py starts in a background thread when the server's first visitor arrives
 
     fl = floor(2 if smoke else 5)
     rows = []

@@ -2,6 +2,7 @@
 
 Run with ``streamlit run dashboard/app.py`` from the repository root (``make run`` does it).
 """
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,8 +58,22 @@ RESPONSIVE_CSS = f"""
 }}
 """
 
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up_in_background() -> threading.Thread:
+    """Once per server process: pay PyTorch's lazy imports for meta-device summaries (~1.3 s, page
+    15's first table) in a background thread, so that no visitor waits for them."""
+    from core.cnn.summary import warm_up
+
+    thread = threading.Thread(target=warm_up, name="dl-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 st.set_page_config(page_title="Deep Learning Part 1", page_icon=":material/neurology:", layout="wide")
 enable_chart_theme()
+warm_up_in_background()
 st.html(f"<style>{RESPONSIVE_CSS}</style>")
 
 with st.sidebar:

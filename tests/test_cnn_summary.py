@@ -131,3 +131,15 @@ def test_cli_summary_and_list(capsys):
     assert main(["list"]) == 0
     out = capsys.readouterr().out
     assert all(name in out for name in cnn.list_models()) and "138,357,544" in out
+
+
+def test_warm_up_pays_the_meta_imports_before_any_page():
+    """warm_up summarises a tiny meta model (the lazy imports happen there, not in a visitor's page)."""
+    import torch.nn as nn
+
+    from core.cnn.summary import summarize, warm_up
+
+    assert warm_up() >= 0
+    s = summarize(nn.Sequential(nn.Conv2d(1, 2, 3), nn.ReLU(), nn.Flatten(), nn.Linear(2 * 4 * 4, 3)).to("meta"),
+                  (1, 6, 6))
+    assert [r.output_shape for r in s.rows] == [(2, 4, 4), (2, 4, 4), (32,), (3,)]

@@ -213,3 +213,22 @@ def summarize(model: nn.Module, input_shape: Sequence[int], blocks: Sequence[typ
     return Summary(model=type(model).__name__, input_shape=tuple(map(int, input_shape)), rows=rows,
                    total_params=sum(p.numel() for p in model.parameters()),
                    trainable_params=sum(p.numel() for p in model.parameters() if p.requires_grad))
+
+
+def warm_up() -> float:
+    """Summarise a tiny model on the ``meta`` device once; returns the seconds it took.
+
+    The first operation on ``meta`` tensors in a process imports PyTorch's reference/decomposition
+    modules (``torch._refs``, ``torch._decomp``, ``torch._prims``): about 1.3 s on a 2-core machine,
+    paid by whichever summary comes first, after that any model's summary takes milliseconds. A
+    server calls this once at start (the dashboard does, in a background thread) so that no visitor
+    waits for the imports. The tiny model touches the layer types of the registry's models.
+    """
+    import time
+
+    t0 = time.perf_counter()
+    tiny = nn.Sequential(nn.Conv2d(1, 2, 3, padding=1), nn.BatchNorm2d(2), nn.ReLU(), nn.Tanh(), nn.Sigmoid(),
+                         nn.MaxPool2d(2), nn.AvgPool2d(2), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(),
+                         nn.Linear(2, 2)).to("meta")
+    summarize(tiny, (1, 12, 12))
+    return time.perf_counter() - t0
