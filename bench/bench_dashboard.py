@@ -80,6 +80,32 @@ def _nudge(widget, kind: str) -> bool:
     return True
 
 
+def _nudged_states(at, widget, kind: str):
+    """Every widget's state as the browser would send it after ``widget`` moved one step, or None
+    when this widget cannot be moved. A selectbox whose ``format_func`` AppTest cannot invert
+    (AppTest sets labels, then maps them back through the page's function) gets the neighbouring
+    label written into its state directly: that label is what a browser sends."""
+    before = widget.value
+    try:
+        if not _nudge(widget, kind):
+            return None
+        return at._tree.get_widget_states()
+    except Exception:  # noqa: BLE001 - AppTest cannot serialise this value; see the fallback below
+        widget._value = before
+    if kind != "selectbox" or len(widget.options) < 2:
+        return None
+    try:
+        i = widget.index or 0
+    except ValueError:
+        return None
+    states = at._tree.get_widget_states()
+    for state in states.widgets:
+        if state.id == widget.id:
+            state.string_value = widget.options[i + 1 if i + 1 < len(widget.options) else i - 1]
+            return states
+    return None
+
+
 def _timed_run(at) -> float:
     t0 = time.perf_counter()
     at.run()
@@ -160,9 +186,27 @@ def _fragment_runs():
 
     LocalScriptRunner.run, LocalScriptRunner.request_rerun = run, request_rerun
     try:
-        yield fragment_of, scope
+        with _one_script_cache():
+            yield fragment_of, scope
     finally:
         LocalScriptRunner.run, LocalScriptRunner.request_rerun = original_run, original_request
+
+
+@contextmanager
+def _one_script_cache():
+    """One compiled-script cache for every run, as a server has (``Runtime`` keeps one). AppTest makes
+    a new one per run and so recompiles the page each time, Streamlit's "magic" AST rewrite included:
+    20-50 ms of a big page's rerun that no browser ever waits for."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test
+
+    shared = ScriptCache()
+    original = app_test.ScriptCache
+    app_test.ScriptCache = lambda: shared
+    try:
+        yield
+    finally:
+        app_test.ScriptCache = original
 
 
 def _widget_handles(at) -> list[tuple[str, str | None, int]]:
@@ -184,11 +228,17 @@ def bench_page(path: Path, timeout: float = 180, profile: bool = False, kinds: i
 
     profiles: dict[str, str] = {}
 
-    def run(at, what: str) -> float:
+    def run(at, what: str, states=None) -> float:
+        """One timed run: ``at.run()``, or with these widget states (``at._run``)."""
+        go = at.run if states is None else (lambda: at._run(states))
         if not profile:
-            return _timed_run(at)
+            t0 = time.perf_counter()
+            go()
+            return time.perf_counter() - t0
         with _profiling_script_thread() as got:
-            s = _timed_run(at)
+            t0 = time.perf_counter()
+            go()
+            s = time.perf_counter() - t0
         if got:
             profiles[what] = _top(got[-1])
         return s
@@ -201,30 +251,24 @@ def bench_page(path: Path, timeout: float = 180, profile: bool = False, kinds: i
         if kinds is not None:
             seen: list[str] = []
             handles = [h for h in handles if h[0] not in seen and not seen.append(h[0])][:kinds]
-        reruns, page_reruns, in_fragment = {}, {}, {}
+        reruns, page_reruns, in_fragment, skipped = {}, {}, {}, []
         for kind, key, index in handles:
             w = _find(at, kind, key, index)
             if w is None:
                 continue
             name = f"{kind} {w.key or w.label}"
-            before = w.value
-            try:
-                if not _nudge(w, kind):
-                    continue
-                w._widget_state  # noqa: B018 - AppTest serialises the new value here; fails for some format_funcs
-            except Exception:  # noqa: BLE001 - a widget AppTest cannot drive is skipped, not fatal
-                w.set_value(before)
+            states = _nudged_states(at, w, kind)
+            if states is None:
+                skipped.append(name)
                 continue
             fragment = fragment_of.get(w.id)
             if fragment is not None:
-                # the browser's rerun: this fragment alone, then the whole page once (untimed) so the
-                # next widget finds the full element tree again
-                # (with every widget's state as it was: AppTest's runner forgets the widgets a
-                # fragment run did not draw, a browser does not)
-                states = at._tree.get_widget_states()
+                # the browser's rerun: this fragment alone; then the whole page once (untimed), with
+                # every widget's state, so that the next widget finds the full element tree again
+                # (AppTest's runner forgets the widgets a fragment run did not draw, a browser does not)
                 scope[0] = fragment
                 try:
-                    reruns[name] = run(at, f"fragment rerun {name}")
+                    reruns[name] = run(at, f"fragment rerun {name}", states)
                 finally:
                     scope[0] = None
                 error = error or bool(at.exception)
@@ -232,28 +276,28 @@ def bench_page(path: Path, timeout: float = 180, profile: bool = False, kinds: i
                 at._run(states)
                 page_reruns[name] = time.perf_counter() - t0
             else:
-                reruns[name] = page_reruns[name] = run(at, f"rerun {name}")
+                reruns[name] = page_reruns[name] = run(at, f"rerun {name}", states)
             in_fragment[name] = fragment is not None
             error = error or bool(at.exception)
         if not reruns:  # no widget: a plain rerun, as when the user presses R
             name = "(no widget: plain rerun)"
             reruns[name] = page_reruns[name] = run(at, "plain rerun")
             in_fragment[name] = False
-    fresh = AppTest.from_file(str(path), default_timeout=timeout)
-    new_session = _timed_run(fresh)
+        fresh = AppTest.from_file(str(path), default_timeout=timeout)
+        new_session = _timed_run(fresh)
     worst = max(reruns, key=reruns.get)
     return {"page": path.stem, "first_render_s": first, "new_session_s": new_session,
             "rerun_s": reruns[worst], "widget": worst, "in_fragment": in_fragment[worst],
             "page_rerun_s": page_reruns[worst], "reruns_s": reruns, "page_reruns_s": page_reruns,
             "in_fragment_by_widget": in_fragment,
-            "widgets": len(reruns), "error": error or bool(fresh.exception), "profiles": profiles}
+            "widgets": len(reruns), "skipped": skipped, "error": error or bool(fresh.exception), "profiles": profiles}
 
 
 def floor(repeats: int = 5) -> dict:
     """An empty page through the same AppTest path: median first run (fresh AppTest each time) and rerun."""
     from streamlit.testing.v1 import AppTest
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, _one_script_cache():
         page = Path(tmp) / "empty.py"
         page.write_text(EMPTY_PAGE)
         firsts, reruns = [], []
@@ -287,9 +331,9 @@ def run(smoke: bool = False, only: list[str] | None = None, profile: bool = Fals
     import torch  # noqa: F401
 
     import core  # noqa: F401
-    from dashboard.ui import enable_chart_theme
+    from dashboard.ui import configure_altair
 
-    enable_chart_theme()  # process-wide Altair settings app.py makes before the first page runs
+    configure_altair()  # process-wide Altair settings app.py makes before the first page runs
     from core.cnn.summary import warm_up
 
     warm_up()  # what app.py starts in a background thread when the server's first visitor arrives

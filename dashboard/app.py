@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 import streamlit as st  # noqa: E402
 
 from dashboard.i18n import LANGS  # noqa: E402
-from dashboard.ui import enable_chart_theme, page_files, page_label, page_section, page_slug, t  # noqa: E402
+from dashboard.ui import configure_altair, page_files, page_label, page_section, page_slug, t  # noqa: E402
 
 # Phone widths (issue #20). Streamlit stacks every st.columns row below 640 px, one column per line.
 # - a chart of fixed size (ui.map_chart's square maps, page 14's grids) wider than the screen shrinks as a
@@ -72,7 +72,7 @@ def warm_up_in_background() -> threading.Thread:
 
 
 st.set_page_config(page_title="Deep Learning Part 1", page_icon=":material/neurology:", layout="wide")
-enable_chart_theme()
+configure_altair()
 warm_up_in_background()
 st.html(f"<style>{RESPONSIVE_CSS}</style>")
 

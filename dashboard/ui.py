@@ -203,21 +203,59 @@ def chart_theme() -> dict:
                                   "gradientLength": 180}}}
 
 
-def enable_chart_theme() -> None:
-    """Register and enable :func:`chart_theme` and turn off Altair's per-object validation
-    (idempotent; app.py calls it before any page runs).
+def configure_altair() -> None:
+    """Process-wide Altair settings, made once before any page runs (app.py; idempotent):
 
-    Altair checks every object against the Vega-Lite JSON schema as it is built (its "debug mode"),
-    and the whole spec again when Streamlit converts the chart. The first pass was about a fifth of a
-    slider's rerun on the chart-heavy pages (``python -m bench.bench_dashboard --profile``); the
-    second still rejects any invalid chart, and the tests draw every page."""
+    - :func:`chart_theme`, registered and enabled;
+    - no schema validation in the running app: Altair checks every object against the Vega-Lite
+      JSON schema as it is built (its "debug mode"), and the whole spec again when Streamlit
+      converts the chart (~12 ms a chart here, ~100 ms of a rerun with eight charts). The specs are
+      fixed code: the AppTest suite draws every page without this function, so with Altair's
+      validation on, and rejects an invalid chart there;
+    - one index of Altair's schema classes per process: every string encoding (``y="p:Q"``,
+      ``tooltip=["x"]``) makes Altair rebuild an index of its ~6,000 schema classes, hashing each
+      class's schema as JSON (~9 ms each time here; vega/altair#3547 proposes building it once).
+      On the card viewer of page 16 that was 11 rebuilds, a third of the rerun
+      (``python -m bench.bench_dashboard --pages 16 --profile``). The index depends only on the
+      classes, so it is built once per set of classes and shared.
+    """
     import altair as alt
+    from altair.utils import schemapi
 
     alt.utils.schemapi.disable_debug_mode()
-
+    for top in (alt.TopLevelMixin, alt.Chart):  # the classes whose to_dict validates by default
+        validated_to_dict = top.__dict__["to_dict"]
+        if not getattr(validated_to_dict, "_dl_unvalidated", False):
+            top.to_dict = _unvalidated(validated_to_dict)
     if CHART_THEME not in alt.theme.names():
         alt.theme.register(CHART_THEME, enable=False)(lambda: alt.theme.ThemeConfig(chart_theme()))
     alt.theme.enable(CHART_THEME)
+
+    from_dict = schemapi._FromDict
+    if getattr(from_dict, "_dl_indexes", None) is None:
+        build = from_dict.__init__
+        indexes: dict[tuple, dict] = {}
+
+        def __init__(self, wrapper_classes, /) -> None:  # noqa: N807 - replaces _FromDict.__init__
+            classes = tuple(wrapper_classes)
+            index = indexes.get(classes)
+            if index is None:
+                build(self, classes)
+                indexes[classes] = self.class_dict
+            else:
+                self.class_dict = index
+
+        from_dict.__init__ = __init__
+        from_dict._dl_indexes = indexes
+
+
+def _unvalidated(to_dict: Callable) -> Callable:
+    """``to_dict`` with ``validate=False`` as its default (an explicit ``validate=True`` still checks)."""
+    def unvalidated_to_dict(self, validate: bool = False, **kwargs) -> dict:
+        return to_dict(self, validate, **kwargs)
+
+    unvalidated_to_dict._dl_unvalidated = True
+    return unvalidated_to_dict
 
 
 def map_chart(chart, *, key: str, size: int = 400, window: tuple[float, float] | None = None) -> None:

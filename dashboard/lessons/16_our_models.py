@@ -131,30 +131,9 @@ def honesty_section(card: dict) -> None:
                                        for k, v in rates.items()]), hide_index=True)
 
 
-header("16")
-
-# --------------------------------------------------------------------------- model cards
-st.subheader(t("p16.cards.title"))
-folder = models_dir()
-cards, errors = load_cards(folder)
-for name, err in errors.items():
-    st.error(t("p16.cards.broken", name=name, error=err))
-# The records say which models the project trains; one without a card has not been exported here.
-missing = [r.title[lang()] for name, r in MODELS.items() if name not in {c["name"] for c in cards}]
-if missing and cards:
-    st.caption(t("p16.cards.missing", models=", ".join(missing)))
-if not cards:
-    st.info(t("p16.cards.none", folder=str(folder)))
-else:
-    st.markdown(t("p16.cards.text"))
-    overview = pd.DataFrame([{
-        t("p16.col.model"): c["title"][lang()], t("p16.col.task"): t(f"p16.task.{c['task']}"),
-        t("p16.col.arch"): c["architecture"], t("p16.col.params"): f"{c['params']:,}",
-        t("p16.col.acc"): f"{c['metrics']['test']['accuracy']:.2%}",
-        t("p16.col.ci"): "[{:.2%}, {:.2%}]".format(*c["metrics"]["test"]["ci95"]),
-        "n": c["metrics"]["test"]["n"]} for c in cards])
-    st.dataframe(overview, hide_index=True)
-
+@st.fragment
+def card_viewer(cards: list[dict]) -> None:
+    """One card in detail. A fragment: picking another model reruns only this part of the page."""
     names = [c["name"] for c in cards]
     titles = {c["name"]: c["title"][lang()] for c in cards}  # this run's language, not the caller's
     chosen = st.selectbox(t("p16.pick"), names, key="p16_model", format_func=titles.get)
@@ -186,55 +165,89 @@ else:
     with st.expander(t("p16.card_json")):
         st.json(card, expanded=False)
 
-# --------------------------------------------------------------------------- live mini-training
-st.subheader(t("p16.live.title"))
-st.markdown(t("p16.live.text"))
-c1, c2, c3, c4 = st.columns(4)
-arch = c1.selectbox(t("p16.live.arch"), digit_nets(), key="p16_arch")
-n_train = c2.select_slider(t("p16.live.n"), [500, 1000, 2000, 5000], value=2000, key="p16_n")
-epochs = c3.slider(t("p16.live.epochs"), 1, 3, 1, key="p16_epochs")
-lr = c4.select_slider(t("p16.live.lr"), [1e-3, 3e-3, 1e-2], value=3e-3, key="p16_lr",
-                      format_func=lambda v: f"{v:g}")
-if st.button(t("p16.live.start"), key="p16_train", type="primary"):
-    try:
-        root = str(data_root())
-        (x_tr, y_tr), (x_te, y_te) = mnist(root, True), mnist(root, False)
-    except (DataNotFoundError, FileNotFoundError) as err:
-        st.session_state["p16_result"] = {"error": str(err)}
-    else:
-        bar = st.progress(0.0, text=t("p16.live.progress"))
-        chart_slot = st.empty()
-        log = []
-        final = {}
-        # The first n_train training images and 1,000 test images keep the run to seconds on a CPU.
-        for rec in mini_train(x_tr[:n_train], y_tr[:n_train], epochs=epochs, lr=lr, seed=0, arch=arch,
-                              test_images=x_te[:1000], test_labels=y_te[:1000]):
-            if rec.get("done"):
-                final = {"test_acc": rec["test_acc"]}  # the trained model itself is not kept
-                continue
-            log.append({"step": rec["step"], "loss": rec["loss"], "acc": rec["acc"]})
-            bar.progress(rec["step"] / rec["total_steps"], text=t("p16.live.progress"))
-            chart_slot.line_chart(pd.DataFrame(log).set_index("step")[["loss"]])
-        bar.empty()
-        chart_slot.empty()
-        st.session_state["p16_result"] = {"log": log, "final": final, "n": n_train, "epochs": epochs,
-                                          "arch": arch}
 
-result = st.session_state.get("p16_result")
-if result is None:
-    st.caption(t("p16.live.hint"))
-elif "error" in result:
-    st.warning(t("p16.live.no_data", error=result["error"]))
+@st.fragment
+def live_training() -> None:
+    """Settings, the start button and the last run's result. A fragment: moving a setting or training
+    reruns only this part of the page (the cards above stay as they are)."""
+    st.subheader(t("p16.live.title"))
+    st.markdown(t("p16.live.text"))
+    c1, c2, c3, c4 = st.columns(4)
+    arch = c1.selectbox(t("p16.live.arch"), digit_nets(), key="p16_arch")
+    n_train = c2.select_slider(t("p16.live.n"), [500, 1000, 2000, 5000], value=2000, key="p16_n")
+    epochs = c3.slider(t("p16.live.epochs"), 1, 3, 1, key="p16_epochs")
+    lr = c4.select_slider(t("p16.live.lr"), [1e-3, 3e-3, 1e-2], value=3e-3, key="p16_lr",
+                          format_func=lambda v: f"{v:g}")
+    if st.button(t("p16.live.start"), key="p16_train", type="primary"):
+        try:
+            root = str(data_root())
+            (x_tr, y_tr), (x_te, y_te) = mnist(root, True), mnist(root, False)
+        except (DataNotFoundError, FileNotFoundError) as err:
+            st.session_state["p16_result"] = {"error": str(err)}
+        else:
+            bar = st.progress(0.0, text=t("p16.live.progress"))
+            chart_slot = st.empty()
+            log = []
+            final = {}
+            # The first n_train training images and 1,000 test images keep the run to seconds on a CPU.
+            for rec in mini_train(x_tr[:n_train], y_tr[:n_train], epochs=epochs, lr=lr, seed=0, arch=arch,
+                                  test_images=x_te[:1000], test_labels=y_te[:1000]):
+                if rec.get("done"):
+                    final = {"test_acc": rec["test_acc"]}  # the trained model itself is not kept
+                    continue
+                log.append({"step": rec["step"], "loss": rec["loss"], "acc": rec["acc"]})
+                bar.progress(rec["step"] / rec["total_steps"], text=t("p16.live.progress"))
+                chart_slot.line_chart(pd.DataFrame(log).set_index("step")[["loss"]])
+            bar.empty()
+            chart_slot.empty()
+            st.session_state["p16_result"] = {"log": log, "final": final, "n": n_train, "epochs": epochs,
+                                              "arch": arch}
+
+    result = st.session_state.get("p16_result")
+    if result is None:
+        st.caption(t("p16.live.hint"))
+    elif "error" in result:
+        st.warning(t("p16.live.no_data", error=result["error"]))
+    else:
+        df = pd.DataFrame(result["log"])
+        st.altair_chart(alt.Chart(df).mark_line().encode(
+            x=alt.X("step:Q", title=t("p16.live.step")), y=alt.Y("loss:Q", title=t("p16.live.loss")),
+        ).properties(title=t("p16.live.chart", arch=result["arch"], n=result["n"], epochs=result["epochs"]),
+                     height=260), width="stretch")
+        r1, r2 = st.columns(2)
+        r1.metric(t("p16.live.last_loss"), number(float(df["loss"].iloc[-1]), 4))
+        if result["final"].get("test_acc") is not None:
+            r2.metric(t("p16.live.test_acc"), f"{result['final']['test_acc']:.2%}")
+
+
+header("16")
+
+# --------------------------------------------------------------------------- model cards
+st.subheader(t("p16.cards.title"))
+folder = models_dir()
+cards, errors = load_cards(folder)
+for name, err in errors.items():
+    st.error(t("p16.cards.broken", name=name, error=err))
+# The records say which models the project trains; one without a card has not been exported here.
+missing = [r.title[lang()] for name, r in MODELS.items() if name not in {c["name"] for c in cards}]
+if missing and cards:
+    st.caption(t("p16.cards.missing", models=", ".join(missing)))
+if not cards:
+    st.info(t("p16.cards.none", folder=str(folder)))
 else:
-    df = pd.DataFrame(result["log"])
-    st.altair_chart(alt.Chart(df).mark_line().encode(
-        x=alt.X("step:Q", title=t("p16.live.step")), y=alt.Y("loss:Q", title=t("p16.live.loss")),
-    ).properties(title=t("p16.live.chart", arch=result["arch"], n=result["n"], epochs=result["epochs"]),
-                 height=260), width="stretch")
-    r1, r2 = st.columns(2)
-    r1.metric(t("p16.live.last_loss"), number(float(df["loss"].iloc[-1]), 4))
-    if result["final"].get("test_acc") is not None:
-        r2.metric(t("p16.live.test_acc"), f"{result['final']['test_acc']:.2%}")
+    st.markdown(t("p16.cards.text"))
+    overview = pd.DataFrame([{
+        t("p16.col.model"): c["title"][lang()], t("p16.col.task"): t(f"p16.task.{c['task']}"),
+        t("p16.col.arch"): c["architecture"], t("p16.col.params"): f"{c['params']:,}",
+        t("p16.col.acc"): f"{c['metrics']['test']['accuracy']:.2%}",
+        t("p16.col.ci"): "[{:.2%}, {:.2%}]".format(*c["metrics"]["test"]["ci95"]),
+        "n": c["metrics"]["test"]["n"]} for c in cards])
+    st.dataframe(overview, hide_index=True)
+
+    card_viewer(cards)
+
+# --------------------------------------------------------------------------- live mini-training
+live_training()
 
 # --------------------------------------------------------------------------- demo
 st.subheader(t("p16.demo.title"))
