@@ -210,8 +210,8 @@ def configure_altair() -> None:
     - no schema validation in the running app: Altair checks every object against the Vega-Lite
       JSON schema as it is built (its "debug mode"), and the whole spec again when Streamlit
       converts the chart (~12 ms a chart here, ~100 ms of a rerun with eight charts). The specs are
-      fixed code: the AppTest suite draws every page without this function, so with Altair's
-      validation on, and rejects an invalid chart there;
+      fixed code, and the tests draw every page with validation on (``DL_VALIDATE_CHARTS=1``, set
+      by tests/conftest.py, keeps it);
     - one index of Altair's schema classes per process: every string encoding (``y="p:Q"``,
       ``tooltip=["x"]``) makes Altair rebuild an index of its ~6,000 schema classes, hashing each
       class's schema as JSON (~9 ms each time here; vega/altair#3547 proposes building it once).
@@ -222,11 +222,12 @@ def configure_altair() -> None:
     import altair as alt
     from altair.utils import schemapi
 
-    alt.utils.schemapi.disable_debug_mode()
-    for top in (alt.TopLevelMixin, alt.Chart):  # the classes whose to_dict validates by default
-        validated_to_dict = top.__dict__["to_dict"]
-        if not getattr(validated_to_dict, "_dl_unvalidated", False):
-            top.to_dict = _unvalidated(validated_to_dict)
+    if os.environ.get("DL_VALIDATE_CHARTS") != "1":
+        alt.utils.schemapi.disable_debug_mode()
+        for top in (alt.TopLevelMixin, alt.Chart):  # the classes whose to_dict validates by default
+            validated_to_dict = top.__dict__["to_dict"]
+            if not getattr(validated_to_dict, "_dl_unvalidated", False):
+                top.to_dict = _unvalidated(validated_to_dict)
     if CHART_THEME not in alt.theme.names():
         alt.theme.register(CHART_THEME, enable=False)(lambda: alt.theme.ThemeConfig(chart_theme()))
     alt.theme.enable(CHART_THEME)

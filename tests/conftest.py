@@ -15,6 +15,9 @@ import pytest
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
+# Altair's schema validation stays on in every test, app.py's pages included (dashboard.ui.configure_altair
+# turns it off only in a running app); subprocesses the tests start inherit it.
+os.environ.setdefault("DL_VALIDATE_CHARTS", "1")
 
 ARTIFACTS = ROOT / "test-artifacts"
 

@@ -1,5 +1,7 @@
 """dashboard.ui.configure_altair speeds Altair up for the running app (no schema validation, one
 class index per process) and must not change a single chart: the spec a page sends is the same."""
+import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -40,12 +42,24 @@ SCRIPT = textwrap.dedent('''
 ''')
 
 
-def test_configure_altair_changes_no_spec_and_skips_only_the_default_validation():
-    out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=300)
+def _run(validate: str | None) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "DL_VALIDATE_CHARTS"}
+    if validate is not None:
+        env["DL_VALIDATE_CHARTS"] = validate
+    out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
     assert out.returncode == 0, out.stderr[-3000:]
-    import json
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
-    r = json.loads(out.stdout.strip().splitlines()[-1])
+
+def test_configure_altair_changes_no_spec_and_skips_only_the_default_validation():
+    r = _run(None)
     assert r["same"], "configure_altair changed a chart's Vega-Lite spec"
     assert r["unvalidated"], "the app's to_dict still validates by default"
     assert r["still_checks"], "an explicit to_dict(validate=True) must still reject an invalid chart"
+
+
+def test_tests_keep_altair_validation_on():
+    r = _run("1")
+    assert r["same"]
+    assert not r["unvalidated"], "with DL_VALIDATE_CHARTS=1 an invalid chart must still be rejected"
