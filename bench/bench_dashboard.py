@@ -198,15 +198,18 @@ def _one_script_cache():
     a new one per run and so recompiles the page each time, Streamlit's "magic" AST rewrite included:
     20-50 ms of a big page's rerun that no browser ever waits for."""
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-    from streamlit.testing.v1 import app_test
+    from streamlit.testing.v1 import app_test, local_script_runner
 
     shared = ScriptCache()
-    original = app_test.ScriptCache
-    app_test.ScriptCache = lambda: shared
+    modules = (app_test, local_script_runner)  # both make their own per run
+    originals = [m.ScriptCache for m in modules]
+    for m in modules:
+        m.ScriptCache = lambda: shared
     try:
         yield
     finally:
-        app_test.ScriptCache = original
+        for m, original in zip(modules, originals, strict=True):
+            m.ScriptCache = original
 
 
 def _widget_handles(at) -> list[tuple[str, str | None, int]]:

@@ -69,6 +69,19 @@ def test_full_batch_is_gradient_descent_and_arrives_at_the_lecture_answer():
     assert np.all(np.diff(run["loss"]) <= 1e-12)  # full batch: the MSE never goes up at this lr
 
 
+@pytest.mark.parametrize("batch_size", [4, 3, 1])
+def test_a_shorter_run_is_the_first_rows_of_a_longer_one(batch_size):
+    """Pages run the longest option once and slice it for their epochs slider: exact, not close
+    (the batch order of epoch k does not depend on how many epochs follow)."""
+    x, y = study_hours()
+    longest = sgd_linear(x, y, batch_size=batch_size, lr=0.01, epochs=300, coef0=[1.0], intercept0=1.0, seed=3)
+    for epochs in (1, 10, 100):
+        short = sgd_linear(x, y, batch_size=batch_size, lr=0.01, epochs=epochs, coef0=[1.0], intercept0=1.0, seed=3)
+        rows = short["params"].shape[0]
+        assert np.array_equal(longest["params"][:rows], short["params"])
+        assert np.array_equal(longest["loss"][:rows], short["loss"])
+
+
 def test_sgd_is_noisy_and_batch_gd_is_not():
     x, y = study_hours()
     d = MSE_SURFACE_DEFAULTS
