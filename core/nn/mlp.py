@@ -447,6 +447,8 @@ def train_snapshots_many(sizes: Sequence[int], X, y, lrs: Sequence[float], seeds
     if every < 1 or epochs < 0:
         raise ValueError(f"expected every >= 1 and epochs >= 0, got every={every}, epochs={epochs}")
     phi, dphi = get_activation(activation)
+    # The bare elementwise functions: every z here is a float array, and one errstate covers the loop.
+    phi, dphi = getattr(phi, "__wrapped__", phi), getattr(dphi, "__wrapped__", dphi)
     X = np.asarray(X, dtype=np.float64)
     if X.ndim != 2 or X.shape[1] != sizes[0]:
         raise ValueError(f"expected X of shape (N, {sizes[0]}), got {X.shape}")
@@ -480,8 +482,8 @@ def train_snapshots_many(sizes: Sequence[int], X, y, lrs: Sequence[float], seeds
         snaps["acc"].append(np.mean(_labels_many(a) == labels, axis=1))
         snaps["params"].append([[W.copy(), b[:, 0, :].copy()] for W, b in params])
 
-    snapshot(0)
     with np.errstate(under="ignore"):
+        snapshot(0)
         for epoch in range(1, epochs + 1):
             acts, zs = forward()
             delta = (acts[-1] - Y) / n * dphi(zs[-1])  # ∂J/∂z at the output, (R, N, n_L)
