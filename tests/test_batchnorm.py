@@ -89,6 +89,17 @@ def test_bn_trains_faster():
     assert elapsed < 10  # ~1 s here; the bound only catches gross slow-downs on a loaded CI box
 
 
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_bn_experiment_defaults_show_the_effect(seed):
+    """Page 13 runs the defaults at seeds 0, 1, 2: each must show what its text says (BN's loss falls,
+    the deep sigmoid network without BN stays near chance)."""
+    r = bn_experiment(seed=seed)
+    assert r["config"]["depth"] >= 8  # a deep network, as the page says
+    assert r["with_bn"][-1] < 0.4 < 0.65 < r["without_bn"][-1]
+    assert np.mean(r["with_bn"]) < np.mean(r["without_bn"])
+    assert r["with_bn_acc"][-1] > 0.85 and r["without_bn_acc"][-1] < 0.6
+
 def test_shape_errors():
     with pytest.raises(ValueError, match=r"\(N, D\) or \(N, C, H, W\)"):
         batchnorm_forward(np.zeros((2, 3, 4)), np.ones(3), np.zeros(3))

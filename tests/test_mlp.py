@@ -4,7 +4,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from core.nn.mlp import MLP, decision_grid, init_params, train_snapshots
+from core.nn.mlp import MLP, decision_grid, init_params, snapshot_grid, train_snapshots, train_snapshots_many
 from core.nn.perceptron import LOGIC_GATES
 from tests.conftest import TORCH_ACT
 
@@ -127,6 +127,30 @@ def test_decision_grid_and_snapshots():
     assert snaps[-1]["acc"] == 1.0 and snaps[-1]["loss"] < snaps[0]["loss"]
     assert snaps[0]["grid"][2].shape == (9, 9)
 
+
+
+@pytest.mark.parametrize("sizes, activation", [((2, 2, 1), "sigmoid"), ((2, 3, 2, 1), "tanh")])
+def test_snapshots_many_equal_one_run_each(sizes, activation):
+    """The vectorised runs of page 10 are the runs of MLP.fit, one (lr, seed) at a time."""
+    X, y = LOGIC_GATES["XOR"]
+    runs = train_snapshots_many(sizes, X, y, lrs=[0.5, 2.0], seeds=[0, 1, 5], epochs=120, every=50,
+                                activation=activation)
+    assert sorted(runs) == [(lr, s) for lr in (0.5, 2.0) for s in (0, 1, 5)]
+    for (lr, seed), run in runs.items():
+        snaps = train_snapshots(sizes, X, y, lr=lr, epochs=120, every=50, seed=seed, activation=activation)
+        assert run["epoch"] == [s["epoch"] for s in snaps] == [0, 50, 100, 120]
+        np.testing.assert_allclose(run["loss"], [s["loss"] for s in snaps], rtol=1e-12, atol=1e-15)
+        np.testing.assert_array_equal(run["acc"], [s["acc"] for s in snaps])
+        for i, snap in enumerate(snaps):
+            for got, want in zip(snapshot_grid(run, i, X), snap["grid"], strict=True):
+                np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
+    model = MLP(sizes, activation=activation, seed=1)
+    model.fit(X, y, lr=2.0, epochs=120)
+    for (W, b), (Ws, bs) in zip(model.params, runs[(2.0, 1)]["params"], strict=True):
+        np.testing.assert_allclose(Ws[-1], W, rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(bs[-1], b, rtol=1e-12, atol=1e-15)
+    with pytest.raises(ValueError, match="every"):
+        train_snapshots_many(sizes, X, y, lrs=[1.0], seeds=[0], epochs=10, every=0)
 
 def test_validation_errors_name_expected_shapes():
     model = MLP((2, 2, 1))

@@ -429,6 +429,101 @@ def train_snapshots(sizes: Sequence[int], X, y, lr: float, epochs: int, every: i
     return snaps
 
 
+def train_snapshots_many(sizes: Sequence[int], X, y, lrs: Sequence[float], seeds: Sequence[int], epochs: int,
+                         every: int, activation: str = "sigmoid") -> dict[tuple[float, int], dict]:
+    """:func:`train_snapshots` for every pair of a learning rate in ``lrs`` and a seed in ``seeds``,
+    all trained at once: the lecture's network (``loss="mse"``, full-batch gradient descent) with
+    every array given a leading axis of runs, r = (lr, seed), so one NumPy call does one step of all
+    of them. Each run is the same computation as ``MLP(sizes, activation, seed=seed).fit(X, y, lr)``
+    (same initial weights, same update, to rounding: ``tests/test_mlp.py`` checks 1e-12), and for a
+    network this small a step costs about the same for 32 runs as for one.
+
+    Returns ``{(lr, seed): run}`` with ``run`` = ``dict(epoch=[0, every, …, epochs], loss=(S,), acc=(S,),
+    params=[[W (S, n_l, n_{l-1}), b (S, n_l)], …], sizes, activation)``: S snapshots at the epochs of
+    :func:`train_snapshots`, ``loss``/``acc`` measured with the weights of that snapshot.
+    :func:`snapshot_grid` gives a snapshot's decision regions.
+    """
+    sizes = _check_sizes(sizes)
+    if every < 1 or epochs < 0:
+        raise ValueError(f"expected every >= 1 and epochs >= 0, got every={every}, epochs={epochs}")
+    phi, dphi = get_activation(activation)
+    # The bare elementwise functions: every z here is a float array, and one errstate covers the loop.
+    phi, dphi = getattr(phi, "__wrapped__", phi), getattr(dphi, "__wrapped__", dphi)
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2 or X.shape[1] != sizes[0]:
+        raise ValueError(f"expected X of shape (N, {sizes[0]}), got {X.shape}")
+    n = len(X)
+    y = np.asarray(y)
+    Y = MLP(sizes, activation=activation)._targets(y, n)  # (N, K), as MLP.fit sees it
+    labels = y if y.ndim == 1 else y.argmax(axis=1)
+    keys = [(float(lr), int(seed)) for lr in lrs for seed in seeds]
+    inits = {seed: init_params(sizes, "xavier", np.random.default_rng(seed)) for _, seed in keys}
+    # W (R, n_out, n_in) and b (R, 1, n_out): run r's layer, broadcast over the N samples.
+    params = [[np.stack([inits[seed][layer][0] for _, seed in keys]),
+               np.stack([inits[seed][layer][1] for _, seed in keys])[:, None, :]]
+              for layer in range(len(sizes) - 1)]
+    rate = np.array([lr for lr, _ in keys])[:, None, None]  # (R, 1, 1)
+
+    def forward() -> tuple[list[np.ndarray], list[np.ndarray]]:
+        a, acts, zs = X, [X], []
+        for W, b in params:
+            z = a @ W.transpose(0, 2, 1) + b  # (R, N, n_out)
+            a = phi(z)
+            zs.append(z)
+            acts.append(a)
+        return acts, zs
+
+    snaps: dict[str, list] = {"epoch": [], "loss": [], "acc": [], "params": []}
+
+    def snapshot(epoch: int) -> None:
+        a = forward()[0][-1]
+        snaps["epoch"].append(epoch)
+        snaps["loss"].append(0.5 * np.sum((a - Y) ** 2, axis=(1, 2)) / n)
+        snaps["acc"].append(np.mean(_labels_many(a) == labels, axis=1))
+        snaps["params"].append([[W.copy(), b[:, 0, :].copy()] for W, b in params])
+
+    with np.errstate(under="ignore"):
+        snapshot(0)
+        for epoch in range(1, epochs + 1):
+            acts, zs = forward()
+            delta = (acts[-1] - Y) / n * dphi(zs[-1])  # ∂J/∂z at the output, (R, N, n_L)
+            for layer in range(len(params) - 1, -1, -1):
+                W, b = params[layer]
+                dW, db = delta.transpose(0, 2, 1) @ acts[layer], delta.sum(axis=1, keepdims=True)
+                if layer > 0:
+                    delta = (delta @ W) * dphi(zs[layer - 1])
+                W -= rate * dW
+                b -= rate * db
+            if epoch % every == 0 or epoch == epochs:
+                snapshot(epoch)
+    out = {}
+    for r, key in enumerate(keys):
+        out[key] = {"epoch": list(snaps["epoch"]),
+                    "loss": np.array([s[r] for s in snaps["loss"]]),
+                    "acc": np.array([s[r] for s in snaps["acc"]]),
+                    "params": [[np.stack([p[layer][0][r] for p in snaps["params"]]),
+                                np.stack([p[layer][1][r] for p in snaps["params"]])]
+                               for layer in range(len(params))],
+                    "sizes": sizes, "activation": activation}
+    return out
+
+
+def snapshot_grid(run: dict, i: int, X, n: int = 40, margin: float = 0.5
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`decision_grid` of snapshot ``i`` of a run of :func:`train_snapshots_many`, over the data's
+    bounding box widened by ``margin`` (as :func:`train_snapshots`'s ``grid``)."""
+    model = MLP(run["sizes"], activation=run["activation"])
+    model.params = [[W[i].copy(), b[i].copy()] for W, b in run["params"]]
+    X = np.asarray(X, dtype=np.float64)
+    lo, hi = X.min(axis=0) - margin, X.max(axis=0) + margin
+    return decision_grid(model, (lo[0], hi[0]), (lo[1], hi[1]), n)
+
+
+def _labels_many(out: np.ndarray) -> np.ndarray:
+    """:func:`_labels` for outputs (R, N, K) of R runs → (R, N)."""
+    return (out[..., 0] >= 0.5).astype(int) if out.shape[-1] == 1 else out.argmax(axis=-1)
+
+
 def _labels(out: np.ndarray) -> np.ndarray:
     return (out[:, 0] >= 0.5).astype(int) if out.shape[1] == 1 else out.argmax(axis=1)
 
