@@ -457,7 +457,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p14.pool.max": {"ko": "최대 풀링 2×2", "en": "Max pooling 2×2"},
     "p14.pool.avg": {"ko": "평균 풀링 2×2", "en": "Average pooling 2×2"},
     "p14.gap.example": {"ko": "전역 평균 풀링: 4×4 예제", "en": "Global average pooling: the 4×4 example"},
-    "p14.gap.output": {"ko": "전역 평균 풀링: 위의 합성곱 출력", "en": "Global average pooling: the convolution output above"},
+    "p14.gap.output": {"ko": "이 출력의 전역 평균 풀링(GAP)", "en": "Global average pooling (GAP) of this output"},
     "p14.gap.text": {
         "ko": "전역 평균 풀링(GAP)은 채널마다 특성 맵 전체를 숫자 하나로 평균냅니다. GoogLeNet과 ResNet은 "
               "마지막 특성 맵에 GAP를 써서 파라미터가 많은 완전연결층을 대신합니다.",

@@ -65,85 +65,96 @@ def gate_chart(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: float, current: i
 header("09")
 
 # --------------------------------------------------------------------------- perceptron
-st.subheader(t("p09.perc.title"))
-st.markdown(t("p09.perc.text"))
-st.latex(r"\hat y = \mathrm{step}(w_1 x_1 + w_2 x_2 + b), \qquad "
-         r"w \leftarrow w + \eta\,(y - \hat y)\,x, \qquad b \leftarrow b + \eta\,(y - \hat y)")
+@st.fragment
+def perceptron_section() -> None:
+    """The gate, learning rate, seed and step widgets move only this section (a fragment)."""
+    st.subheader(t("p09.perc.title"))
+    st.markdown(t("p09.perc.text"))
+    st.latex(r"\hat y = \mathrm{step}(w_1 x_1 + w_2 x_2 + b), \qquad "
+             r"w \leftarrow w + \eta\,(y - \hat y)\,x, \qquad b \leftarrow b + \eta\,(y - \hat y)")
 
-c1, c2, c3 = st.columns(3)
-gate = c1.selectbox(t("p09.gate"), GATES, key="p09_gate")
-lr = c2.select_slider(t("p09.lr"), options=[0.01, 0.05, 0.1, 0.5, 1.0], value=0.1, key="p09_lr")
-seed = c3.number_input(t("p09.seed"), 0, 1000, 0, key="p09_seed")
-history, acc = train_gate(gate, float(lr), int(seed))
-X, y = LOGIC_GATES[gate]
+    c1, c2, c3 = st.columns(3)
+    gate = c1.selectbox(t("p09.gate"), GATES, key="p09_gate")
+    lr = c2.select_slider(t("p09.lr"), options=[0.01, 0.05, 0.1, 0.5, 1.0], value=0.1, key="p09_lr")
+    seed = c3.number_input(t("p09.seed"), 0, 1000, 0, key="p09_seed")
+    history, acc = train_gate(gate, float(lr), int(seed))
+    X, y = LOGIC_GATES[gate]
 
-step_no = st.slider(t("p09.step"), 0, len(history) - 1, len(history) - 1, key="p09_step")
-h = history[step_no]
-m1, m2, m3, m4 = st.columns(4)
-m1.metric("w₁", number(float(h["w"][0]), 4))
-m2.metric("w₂", number(float(h["w"][1]), 4))
-m3.metric("b", number(float(h["b"]), 4))
-m4.metric(t("p09.acc_final"), f"{acc:.0%}")
-left, right = st.columns([3, 2])
-left.altair_chart(gate_chart(X, y, h["w"], h["b"], h["index"]), width="stretch")
-with right:
-    if h["index"] is None:
-        st.markdown(t("p09.initial"))
-    else:
-        st.markdown(t("p09.update", epoch=h["epoch"], x=f"({h['x'][0]:g}, {h['x'][1]:g})", y=h["y"],
-                      y_hat=h["y_hat"], error=h["error"]))
-        st.markdown(t("p09.changed") if h["error"] else t("p09.unchanged"))
-    st.caption(t("p09.n_updates", n=len(history) - 1, epochs=history[-1]["epoch"]))
+    step_no = st.slider(t("p09.step"), 0, len(history) - 1, len(history) - 1, key="p09_step")
+    h = history[step_no]
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric("w₁", number(float(h["w"][0]), 4))
+    m2.metric("w₂", number(float(h["w"][1]), 4))
+    m3.metric("b", number(float(h["b"]), 4))
+    m4.metric(t("p09.acc_final"), f"{acc:.0%}")
+    left, right = st.columns([3, 2])
+    left.altair_chart(gate_chart(X, y, h["w"], h["b"], h["index"]), width="stretch")
+    with right:
+        if h["index"] is None:
+            st.markdown(t("p09.initial"))
+        else:
+            st.markdown(t("p09.update", epoch=h["epoch"], x=f"({h['x'][0]:g}, {h['x'][1]:g})", y=h["y"],
+                          y_hat=h["y_hat"], error=h["error"]))
+            st.markdown(t("p09.changed") if h["error"] else t("p09.unchanged"))
+        st.caption(t("p09.n_updates", n=len(history) - 1, epochs=history[-1]["epoch"]))
 
-with st.expander(t("p09.history")):
-    st.dataframe(pd.DataFrame([{"epoch": r["epoch"], "i": r["index"], "y": r["y"], "ŷ": r["y_hat"],
-                                "y−ŷ": r["error"], "w₁": r["w"][0], "w₂": r["w"][1], "b": r["b"]}
-                               for r in history]), hide_index=True)
+    with st.expander(t("p09.history")):
+        st.dataframe(pd.DataFrame([{"epoch": r["epoch"], "i": r["index"], "y": r["y"], "ŷ": r["y_hat"],
+                                    "y−ŷ": r["error"], "w₁": r["w"][0], "w₂": r["w"][1], "b": r["b"]}
+                                   for r in history]), hide_index=True)
+
+
+perceptron_section()
 
 # --------------------------------------------------------------------------- bias-variance
-st.subheader(t("p09.bv.title"))
-st.markdown(t("p09.bv.text"))
-st.latex(r"\mathbb{E}\big[(y - \hat f(x))^2\big] = \underbrace{\big(f(x) - \mathbb{E}\hat f(x)\big)^2}_{\text{bias}^2}"
-         r" + \underbrace{\mathrm{Var}\,\hat f(x)}_{\text{variance}} + \underbrace{\sigma^2}_{\text{noise}}")
-errs = degree_errors()
-degrees = [int(d) for d in errs["degree"]]
-degree = st.slider(t("p09.bv.degree"), degrees[0], degrees[-1], 3, key="p09_degree")
-fit = curve(degree)
+@st.fragment
+def bias_variance_section() -> None:
+    """The degree slider moves only this section (a fragment)."""
+    st.subheader(t("p09.bv.title"))
+    st.markdown(t("p09.bv.text"))
+    st.latex(r"\mathbb{E}\big[(y - \hat f(x))^2\big] = \underbrace{\big(f(x) - \mathbb{E}\hat f(x)\big)^2}_{\text{bias}^2}"
+             r" + \underbrace{\mathrm{Var}\,\hat f(x)}_{\text{variance}} + \underbrace{\sigma^2}_{\text{noise}}")
+    errs = degree_errors()
+    degrees = [int(d) for d in errs["degree"]]
+    degree = st.slider(t("p09.bv.degree"), degrees[0], degrees[-1], 3, key="p09_degree")
+    fit = curve(degree)
 
-err_df = pd.DataFrame({"degree": list(errs["degree"]) * 2,
-                       "mse": list(errs["train_mse"]) + list(errs["test_mse"]),
-                       "split": [t("p09.bv.train")] * len(errs["degree"]) + [t("p09.bv.test")] * len(errs["degree"])})
-err_chart = alt.Chart(err_df).mark_line(point=True).encode(
-    x=alt.X("degree:Q", title=t("p09.bv.degree")),
-    y=alt.Y("mse:Q", scale=alt.Scale(type="log"), title="MSE"),
-    color=alt.Color("split:N", title=None))
-marker = alt.Chart(pd.DataFrame({"degree": [degree]})).mark_rule(color="gray", strokeDash=[4, 4]).encode(x="degree:Q")
+    err_df = pd.DataFrame({"degree": list(errs["degree"]) * 2,
+                           "mse": list(errs["train_mse"]) + list(errs["test_mse"]),
+                           "split": [t("p09.bv.train")] * len(errs["degree"]) + [t("p09.bv.test")] * len(errs["degree"])})
+    err_chart = alt.Chart(err_df).mark_line(point=True).encode(
+        x=alt.X("degree:Q", title=t("p09.bv.degree")),
+        y=alt.Y("mse:Q", scale=alt.Scale(type="log"), title="MSE"),
+        color=alt.Color("split:N", title=None))
+    marker = alt.Chart(pd.DataFrame({"degree": [degree]})).mark_rule(color="gray", strokeDash=[4, 4]).encode(x="degree:Q")
 
-fit_df = pd.DataFrame({"x": fit["xs"], "y": fit["pred"]})
-fit_chart = alt.Chart(fit_df).mark_line(color="#ff7f0e", clip=True).encode(
-    x=alt.X("x:Q"), y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2])))
-train_pts = alt.Chart(pd.DataFrame({"x": fit["x_train"], "y": fit["y_train"]})).mark_point(
-    filled=True, color="#1f77b4", size=50).encode(x="x:Q", y="y:Q")
-truth = alt.Chart(pd.DataFrame({"x": fit["xs"], "y": fit["truth"]})).mark_line(
-    color="gray", strokeDash=[4, 4]).encode(x="x:Q", y="y:Q")
-a, b = st.columns(2)
-a.altair_chart((truth + fit_chart + train_pts).properties(title=t("p09.bv.fit", degree=degree), height=320),
-               width="stretch")
-b.altair_chart((err_chart + marker).properties(title=t("p09.bv.errors"), height=320), width="stretch")
+    fit_df = pd.DataFrame({"x": fit["xs"], "y": fit["pred"]})
+    fit_chart = alt.Chart(fit_df).mark_line(color="#ff7f0e", clip=True).encode(
+        x=alt.X("x:Q"), y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2])))
+    train_pts = alt.Chart(pd.DataFrame({"x": fit["x_train"], "y": fit["y_train"]})).mark_point(
+        filled=True, color="#1f77b4", size=50).encode(x="x:Q", y="y:Q")
+    truth = alt.Chart(pd.DataFrame({"x": fit["xs"], "y": fit["truth"]})).mark_line(
+        color="gray", strokeDash=[4, 4]).encode(x="x:Q", y="y:Q")
+    a, b = st.columns(2)
+    a.altair_chart((truth + fit_chart + train_pts).properties(title=t("p09.bv.fit", degree=degree), height=320),
+                   width="stretch")
+    b.altair_chart((err_chart + marker).properties(title=t("p09.bv.errors"), height=320), width="stretch")
 
-i = degrees.index(degree)
-best = degrees[int(np.argmin(errs["test_mse"]))]
-m1, m2, m3 = st.columns(3)
-m1.metric(t("p09.bv.train_mse"), number(float(errs["train_mse"][i]), 4))
-m2.metric(t("p09.bv.test_mse"), number(float(errs["test_mse"][i]), 4))
-m3.metric(t("p09.bv.best"), best)
-if degree < best:
-    st.info(t("p09.bv.under"))
-elif degree > best:
-    st.warning(t("p09.bv.over"))
-else:
-    st.success(t("p09.bv.right"))
+    i = degrees.index(degree)
+    best = degrees[int(np.argmin(errs["test_mse"]))]
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("p09.bv.train_mse"), number(float(errs["train_mse"][i]), 4))
+    m2.metric(t("p09.bv.test_mse"), number(float(errs["test_mse"][i]), 4))
+    m3.metric(t("p09.bv.best"), best)
+    if degree < best:
+        st.info(t("p09.bv.under"))
+    elif degree > best:
+        st.warning(t("p09.bv.over"))
+    else:
+        st.success(t("p09.bv.right"))
 
+
+bias_variance_section()
 
 
 # --------------------------------------------------------------------------- dartboard

@@ -99,44 +99,11 @@ def kernel_label(name: str) -> str:
 
 header("14")
 
+
 # --------------------------------------------------------------------------- convolution
-st.subheader(t("p14.conv.title"))
-st.markdown(t("p14.conv.text"))
-st.latex(r"(X * K)[i, j] = \sum_{u=0}^{k-1} \sum_{v=0}^{k-1} X_p[i s + u,\; j s + v]\, K[u, v]")
-
-c1, c2, c3, c4 = st.columns(4)
-n = c1.slider(t("p14.size"), 4, 8, 6, key="p14_n")
-# Labels are looked up now, in this run's language: the widget may call format_func outside the run.
-kernel_labels = {name: kernel_label(name) for name in KERNELS}
-preset = c2.selectbox(t("p14.kernel"), list(KERNELS), key="p14_kernel", format_func=kernel_labels.get,
-                      index=list(KERNELS).index("edge") if "edge" in KERNELS else 0)
-stride = c3.slider(t("p14.stride"), 1, 3, 1, key="p14_stride")
-padding = c4.slider(t("p14.padding"), 0, 2, 0, key="p14_padding")
-
-e1, e2 = st.columns(2)
-with e1:
-    st.caption(t("p14.edit_input"))
-    x2d = st.data_editor(pd.DataFrame(default_input(n)), key=f"p14_input_{n}",
-                         hide_index=True).to_numpy(dtype=float)  # (n, n)
-with e2:
-    st.caption(t("p14.edit_kernel"))
-    k2d = st.data_editor(pd.DataFrame(np.asarray(KERNELS[preset], dtype=float)), key=f"p14_k_{preset}",
-                         hide_index=True).to_numpy(dtype=float)  # (k, k)
-k = k2d.shape[0]
-
-try:
-    out_size = conv_output_size(n, k, stride=stride, padding=padding)
-except ValueError as err:
-    st.error(str(err))
-    st.stop()
-
-steps = list(conv2d_steps(x2d, k2d, stride=stride, padding=padding))
-out = conv2d(x2d[None, None], k2d[None, None], stride=stride, padding=padding)[0, 0]  # (out, out)
-
-@st.fragment
 def sliding_window(x2d: np.ndarray, k2d: np.ndarray, padding: int, steps: list[dict], out: np.ndarray,
                    out_size: int) -> None:
-    """The step slider and everything it moves: dragging it reruns only this fragment."""
+    """The step slider and everything it moves (inside the convolution fragment)."""
     step_no = st.slider(t("p14.step"), 1, len(steps), len(steps), key="p14_step")  # start complete, drag back
     cur = steps[step_no - 1]
     padded = np.pad(x2d, padding)  # only for display: the window is drawn on the zero-padded input
@@ -158,9 +125,51 @@ def sliding_window(x2d: np.ndarray, k2d: np.ndarray, padding: int, steps: list[d
     st.markdown(t("p14.step_sum", value=number(float(cur["value"]), 3)))
 
 
-sliding_window(x2d, k2d, padding, steps, out, out_size)
-st.latex(rf"n_\text{{out}} = \left\lfloor \frac{{n - k + 2p}}{{s}} \right\rfloor + 1 "
-         rf"= \left\lfloor \frac{{{n} - {k} + 2 \cdot {padding}}}{{{stride}}} \right\rfloor + 1 = {out_size}")
+@st.fragment
+def convolution_section() -> None:
+    """Size, kernel, stride, padding, the editable grids and the step slider: their changes rerun
+    only this section (a fragment), not the formulas and pooling below."""
+    st.subheader(t("p14.conv.title"))
+    st.markdown(t("p14.conv.text"))
+    st.latex(r"(X * K)[i, j] = \sum_{u=0}^{k-1} \sum_{v=0}^{k-1} X_p[i s + u,\; j s + v]\, K[u, v]")
+
+    c1, c2, c3, c4 = st.columns(4)
+    n = c1.slider(t("p14.size"), 4, 8, 6, key="p14_n")
+    # Labels are looked up now, in this run's language: the widget may call format_func outside the run.
+    kernel_labels = {name: kernel_label(name) for name in KERNELS}
+    preset = c2.selectbox(t("p14.kernel"), list(KERNELS), key="p14_kernel", format_func=kernel_labels.get,
+                          index=list(KERNELS).index("edge") if "edge" in KERNELS else 0)
+    stride = c3.slider(t("p14.stride"), 1, 3, 1, key="p14_stride")
+    padding = c4.slider(t("p14.padding"), 0, 2, 0, key="p14_padding")
+
+    e1, e2 = st.columns(2)
+    with e1:
+        st.caption(t("p14.edit_input"))
+        x2d = st.data_editor(pd.DataFrame(default_input(n)), key=f"p14_input_{n}",
+                             hide_index=True).to_numpy(dtype=float)  # (n, n)
+    with e2:
+        st.caption(t("p14.edit_kernel"))
+        k2d = st.data_editor(pd.DataFrame(np.asarray(KERNELS[preset], dtype=float)), key=f"p14_k_{preset}",
+                             hide_index=True).to_numpy(dtype=float)  # (k, k)
+    k = k2d.shape[0]
+
+    try:
+        out_size = conv_output_size(n, k, stride=stride, padding=padding)
+    except ValueError as err:
+        st.error(str(err))
+        return
+
+    steps = list(conv2d_steps(x2d, k2d, stride=stride, padding=padding))
+    out = conv2d(x2d[None, None], k2d[None, None], stride=stride, padding=padding)[0, 0]  # (out, out)
+
+    sliding_window(x2d, k2d, padding, steps, out, out_size)
+    st.latex(rf"n_\text{{out}} = \left\lfloor \frac{{n - k + 2p}}{{s}} \right\rfloor + 1 "
+             rf"= \left\lfloor \frac{{{n} - {k} + 2 \cdot {padding}}}{{{stride}}} \right\rfloor + 1 = {out_size}")
+    # here, not in the pooling section below: a change in this fragment does not rerun the page
+    st.metric(t("p14.gap.output"), number(float(np.ravel(global_avg_pool(out[None, None]))[0]), 4))
+
+
+convolution_section()
 
 # --------------------------------------------------------------------------- formulas
 st.subheader(t("p14.formulas.title"))
@@ -201,9 +210,7 @@ x4 = POOL_EXAMPLE[None, None]  # (1, 1, 4, 4)
 gap = global_avg_pool(x4)
 st.altair_chart(pooling_charts(lang()), width="content")
 st.latex(r"\mathrm{GAP}(X)_c = \frac{1}{HW} \sum_{i,j} X_{c,i,j}")
-g1, g2 = st.columns(2)
-g1.metric(t("p14.gap.example"), number(float(np.ravel(gap)[0]), 4))
-g2.metric(t("p14.gap.output"), number(float(np.ravel(global_avg_pool(out[None, None]))[0]), 4))
+st.metric(t("p14.gap.example"), number(float(np.ravel(gap)[0]), 4))
 st.markdown(t("p14.gap.text"))
 
 # --------------------------------------------------------------------------- Keras
