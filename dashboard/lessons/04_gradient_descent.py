@@ -20,30 +20,13 @@ from dashboard.ui import header, number, show_code, t
 
 WINDOW = (-3.0, 3.0)  # the x range drawn; iterates that leave it are clipped from the picture
 TOL = 1e-3            # |f'(x)| below this counts as "arrived"
+GRID = np.linspace(*WINDOW, 241)  # where the curve is drawn
 
 
-header("04")
-
-c1, c2, c3, c4 = st.columns(4)
-name = c1.selectbox(t("p04.fn"), list(FUNCTIONS), key="p04_fn", format_func=lambda k: t(f"p04.fn.{k}"))
-x0 = c2.slider(t("p04.x0"), *WINDOW, value=2.5, step=0.1, key="p04_x0")
-lr = c3.slider(t("p04.lr"), 0.01, 1.2, value=0.3, step=0.01, key="p04_lr")
-steps = c4.slider(t("p04.steps"), 1, 50, value=15, key="p04_steps")
-fn = FUNCTIONS[name]
-
-gd_path = gradient_descent(fn.df, x0, lr, steps)
-try:
-    newton_path, newton_error = newton(fn.df, fn.d2f, x0, steps), None
-except ValueError as err:  # f''(x) = 0 somewhere on the way (e.g. x⁴ started at 0)
-    newton_path, newton_error = np.array([x0]), str(err)
-
-grid = np.linspace(*WINDOW, 241)
-curve = pd.DataFrame({"x": grid, "f": fn.f(grid)})
-y_domain = [float(curve["f"].min()) - 0.5, float(curve["f"].max()) + 0.5]
-
-
-def descent_chart(path: np.ndarray, color: str) -> alt.LayerChart:
-    """The curve with the iterates x₀, x₁, … joined in order; points outside the window are clipped."""
+def descent_chart(fn, path: np.ndarray, color: str) -> alt.LayerChart:
+    """``fn``'s curve with the iterates x₀, x₁, … joined in order; points outside the window are clipped."""
+    curve = pd.DataFrame({"x": GRID, "f": fn.f(GRID)})
+    y_domain = [float(curve["f"].min()) - 0.5, float(curve["f"].max()) + 0.5]
     finite = np.isfinite(path)
     with np.errstate(over="ignore", invalid="ignore"):
         visits = pd.DataFrame({"step": np.arange(path.size)[finite], "x": path[finite],
@@ -59,50 +42,71 @@ def descent_chart(path: np.ndarray, color: str) -> alt.LayerChart:
     return (line + trail + dots).properties(height=320)
 
 
-def arrival(path: np.ndarray) -> str:
+def arrival(fn, path: np.ndarray) -> str:
     """The first step where the slope is (almost) flat, as text."""
     with np.errstate(over="ignore", invalid="ignore"):
         flat = np.flatnonzero(np.abs(fn.df(path)) < TOL)
     return t("p04.reached.at", k=int(flat[0])) if flat.size else t("p04.reached.never")
 
 
-gd_col, newton_col = st.columns(2)
-with gd_col:
-    st.markdown(f"#### {t('p04.gd.header')}")
-    st.latex(r"x_{k+1} = x_k - \lambda\, f'(x_k)")
-    st.altair_chart(descent_chart(gd_path, "#ea580c"), width="stretch")
-    final = gd_path[-1]
-    with np.errstate(over="ignore", invalid="ignore"):
-        f_final, f_start, slope = fn.f(final), fn.f(x0), abs(fn.df(final))
-    m1, m2, m3 = st.columns(3)
-    m1.metric(t("p04.final_x"), number(float(final)))
-    m2.metric(t("p04.final_f"), number(float(f_final)))
-    m3.metric(t("p04.reached"), arrival(gd_path))
-    if not np.isfinite(f_final) or f_final > f_start:
-        st.error(t("p04.regime.diverge"))
-    elif slope < TOL:
-        st.success(t("p04.regime.good"))
-    else:
-        st.warning(t("p04.regime.slow"))
-with newton_col:
-    st.markdown(f"#### {t('p04.newton.header')}")
-    st.latex(r"x_{k+1} = x_k - \frac{f'(x_k)}{f''(x_k)}")
-    st.altair_chart(descent_chart(newton_path, "#7c3aed"), width="stretch")
-    n1, n2, n3 = st.columns(3)
-    n1.metric(t("p04.final_x"), number(float(newton_path[-1])))
-    n2.metric(t("p04.final_f"), number(float(fn.f(newton_path[-1]))))
-    n3.metric(t("p04.reached"), arrival(newton_path))
-    if newton_error:
-        st.warning(t("p04.newton.flat", msg=newton_error))
-    st.markdown(t("p04.newton.body"))
+header("04")
 
-st.latex(fn.latex)
-st.markdown(f"**{t('p04.iterates')}**")
-shown = min(steps, 8) + 1
-table = pd.DataFrame({t("p04.col.step"): np.arange(shown), t("p04.gd.header"): gd_path[:shown]})
-table[t("p04.newton.header")] = pd.Series(newton_path[:shown])
-st.dataframe(table.set_index(t("p04.col.step")).T.style.format("{:.4g}"), width="stretch")
 
+@st.fragment
+def one_dimension_section() -> None:
+    """Function, start, learning rate and steps: their changes rerun only this section (a fragment)."""
+    c1, c2, c3, c4 = st.columns(4)
+    name = c1.selectbox(t("p04.fn"), list(FUNCTIONS), key="p04_fn", format_func=lambda k: t(f"p04.fn.{k}"))
+    x0 = c2.slider(t("p04.x0"), *WINDOW, value=2.5, step=0.1, key="p04_x0")
+    lr = c3.slider(t("p04.lr"), 0.01, 1.2, value=0.3, step=0.01, key="p04_lr")
+    steps = c4.slider(t("p04.steps"), 1, 50, value=15, key="p04_steps")
+    fn = FUNCTIONS[name]
+
+    gd_path = gradient_descent(fn.df, x0, lr, steps)
+    try:
+        newton_path, newton_error = newton(fn.df, fn.d2f, x0, steps), None
+    except ValueError as err:  # f''(x) = 0 somewhere on the way (e.g. x⁴ started at 0)
+        newton_path, newton_error = np.array([x0]), str(err)
+
+    gd_col, newton_col = st.columns(2)
+    with gd_col:
+        st.markdown(f"#### {t('p04.gd.header')}")
+        st.latex(r"x_{k+1} = x_k - \lambda\, f'(x_k)")
+        st.altair_chart(descent_chart(fn, gd_path, "#ea580c"), width="stretch")
+        final = gd_path[-1]
+        with np.errstate(over="ignore", invalid="ignore"):
+            f_final, f_start, slope = fn.f(final), fn.f(x0), abs(fn.df(final))
+        m1, m2, m3 = st.columns(3)
+        m1.metric(t("p04.final_x"), number(float(final)))
+        m2.metric(t("p04.final_f"), number(float(f_final)))
+        m3.metric(t("p04.reached"), arrival(fn, gd_path))
+        if not np.isfinite(f_final) or f_final > f_start:
+            st.error(t("p04.regime.diverge"))
+        elif slope < TOL:
+            st.success(t("p04.regime.good"))
+        else:
+            st.warning(t("p04.regime.slow"))
+    with newton_col:
+        st.markdown(f"#### {t('p04.newton.header')}")
+        st.latex(r"x_{k+1} = x_k - \frac{f'(x_k)}{f''(x_k)}")
+        st.altair_chart(descent_chart(fn, newton_path, "#7c3aed"), width="stretch")
+        n1, n2, n3 = st.columns(3)
+        n1.metric(t("p04.final_x"), number(float(newton_path[-1])))
+        n2.metric(t("p04.final_f"), number(float(fn.f(newton_path[-1]))))
+        n3.metric(t("p04.reached"), arrival(fn, newton_path))
+        if newton_error:
+            st.warning(t("p04.newton.flat", msg=newton_error))
+        st.markdown(t("p04.newton.body"))
+
+    st.latex(fn.latex)
+    st.markdown(f"**{t('p04.iterates')}**")
+    shown = min(steps, 8) + 1
+    table = pd.DataFrame({t("p04.col.step"): np.arange(shown), t("p04.gd.header"): gd_path[:shown]})
+    table[t("p04.newton.header")] = pd.Series(newton_path[:shown])
+    st.dataframe(table.set_index(t("p04.col.step")).T.style.format("{:.4g}"), width="stretch")
+
+
+one_dimension_section()
 
 
 # ---------------------------------------------------------------- the lecture's MSE(a, b)
