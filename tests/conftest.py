@@ -202,3 +202,18 @@ def float64_torch():
     torch.set_default_dtype(torch.float64)
     yield
     torch.set_default_dtype(old)
+
+
+def settle_streamlit(page, timeout_ms: int = 90_000, pause_ms: int = 500,
+                     first: str = '[data-testid="stMain"] h1') -> None:
+    """Wait in a Playwright ``page`` until Streamlit has run its script and drawn every element: the
+    ``first`` element is there (every page starts with its title: the script has begun drawing; the
+    status widget alone would not say so before the run starts), no "Running…"/"Stop" status
+    (Streamlit 1.67 shows an icon and "Stop"; Korean 실행/중지) and no skeleton left; then
+    ``pause_ms`` for Vega to draw after its element mounts."""
+    page.wait_for_selector(first, timeout=timeout_ms)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]') && !Array.from("
+        "document.querySelectorAll('[data-testid=\"stStatusWidget\"]'))"
+        ".some(e => /Running|Stop|실행|중지/.test(e.innerText))", timeout=timeout_ms)
+    page.wait_for_timeout(pause_ms)

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ARTIFACTS, ROOT, real_data_root
+from tests.conftest import ARTIFACTS, ROOT, real_data_root, settle_streamlit
 
 # the real-browser fixtures (Debian chromium driven by Playwright), shared with tests/browser/
 
@@ -517,7 +517,7 @@ def test_dashboard_space_rehearsal(dashboard_space, page):
     for stem, path, title in pages:
         page.goto(f"{url}/{path}")
         page.get_by_role("heading", name=re.compile(re.escape(title))).first.wait_for(timeout=120_000)
-        _settle(page)
+        settle_streamlit(page, 120_000)
         assert page.locator('[data-testid="stException"]').count() == 0, f"error box on {stem}"
     page.screenshot(path=str(shots / "dashboard_p16.png"), full_page=True)
     # the demo link points at the demo Space, not localhost
@@ -527,7 +527,7 @@ def test_dashboard_space_rehearsal(dashboard_space, page):
     assert page.get_by_role("link", name=translate("home.demo", "ko")).first.get_attribute("href") == demo
     page.goto(f"{url}/{page_slug(page_files()[-1])}")
     page.get_by_role("heading", name=re.compile(re.escape(pages[-1][2]))).first.wait_for(timeout=120_000)
-    _settle(page)
+    settle_streamlit(page, 120_000)
 
     if dashboard_space["data"] is None:
         pytest.skip("every page and both demo links passed; MNIST not found (DL_DATA_DIR or ../shared/data), "
@@ -535,7 +535,7 @@ def test_dashboard_space_rehearsal(dashboard_space, page):
     t0 = time.perf_counter()
     page.get_by_role("button", name=translate("p16.live.start", "ko")).click()
     page.get_by_text(translate("p16.live.test_acc", "ko")).first.wait_for(timeout=300_000)
-    _settle(page)
+    settle_streamlit(page, 120_000)
     _record("dashboard_p16_training_s", round(time.perf_counter() - t0, 1))
     page.screenshot(path=str(shots / "dashboard_p16_trained.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -543,11 +543,3 @@ def test_dashboard_space_rehearsal(dashboard_space, page):
         "the dashboard wrote into its app folder"
 
 
-def _settle(page, timeout_ms: int = 120_000) -> None:
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.match(/Running|실행/)",
-        timeout=timeout_ms)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms)
-    page.wait_for_timeout(300)

@@ -7,6 +7,7 @@ import pytest
 
 from dashboard.i18n import translate
 from dashboard.ui import page_files, page_number, page_slug
+from tests.conftest import settle_streamlit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -14,23 +15,11 @@ PAGES = [("home", "", translate("app.title", "ko"))] + [
     (f.stem, page_slug(f), translate(f"p{page_number(f)}.title", "ko")) for f in page_files()]
 
 
-def _settle(page, timeout_ms: int = 60_000) -> None:
-    """Wait until Streamlit has finished running the script (no 'running' status widget)."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.match(/Running|실행/)",
-        timeout=timeout_ms)
-    # elements still being computed are drawn as skeletons; wait until they are replaced
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms)
-    page.wait_for_timeout(500)
-
-
 @pytest.mark.parametrize(("stem", "path", "title"), PAGES, ids=[p[0] for p in PAGES])
 def test_page_opens_with_title_and_no_error(page, dashboard_url, artifacts, stem, path, title):
     page.goto(f"{dashboard_url}/{path}")
     page.get_by_role("heading", name=re.compile(re.escape(title))).first.wait_for(timeout=90_000)
-    _settle(page)
+    settle_streamlit(page)
     page.screenshot(path=str(artifacts / f"dashboard_{stem}.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0, f"error box on {stem}"
 
@@ -51,7 +40,7 @@ def test_moving_a_slider_changes_a_number(page, dashboard_url, artifacts, path):
     # Streamlit 1.67's slider is a react-aria group around a visually hidden <input type="range">
     thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
     thumb.wait_for(state="attached", timeout=90_000)
-    _settle(page)
+    settle_streamlit(page)
     before = _metric_values(page)
     assert before, f"no st.metric on {path}"
     thumb.focus()
@@ -61,7 +50,7 @@ def test_moving_a_slider_changes_a_number(page, dashboard_url, artifacts, path):
     after = before
     for _ in range(60):
         page.wait_for_timeout(500)
-        _settle(page)
+        settle_streamlit(page)
         after = _metric_values(page)
         if after != before:
             break

@@ -1,58 +1,33 @@
 """Issue 15 in a real browser: the CNN explainer page (pick an MNIST digit / an example → maps, the
 cell sum; draw on the canvas when ``streamlit-drawable-canvas`` is importable) and a "check
-yourself" exercise answered wrong, then right.
-
-The server inherits ``PYTHONPATH`` after the repository root, so
-``PYTHONPATH=$PWD:/path/to/canvas/pkg`` exercises the drawing path without installing it here.
+yourself" exercise answered wrong, then right. Runs on the session's dashboard server
+(tests/browser/conftest.py); ``streamlit-drawable-canvas`` is pinned in requirements.txt.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
-import sys
 
 import pytest
 
 from dashboard.i18n import translate
-from tests.browser.conftest import _free_port, _start
-from tests.browser.test_dashboard_browser import _settle
-from tests.conftest import ROOT
+from tests.conftest import ROOT, settle_streamlit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-HAS_CANVAS = importlib.util.find_spec("streamlit_drawable_canvas") is not None
-
-
-@pytest.fixture(scope="module")
-def app_url(artifacts):
-    port = _free_port()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    url = f"http://127.0.0.1:{port}"
-    proc, fh = _start([sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-                       f"--server.port={port}", "--server.address=127.0.0.1", "--server.headless=true",
-                       "--browser.gatherUsageStats=false"], env, url, artifacts / "dashboard_explainer.log")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(30)
-    except Exception:  # noqa: BLE001 - a busy machine: stop it the hard way
-        proc.kill()
-    fh.close()
 
 
 def _open_explainer(page, url):
     page.goto(f"{url}/cnn_explainer")
     page.get_by_role("heading", name=re.compile(re.escape(translate("p15a.title", "ko")))).first.wait_for(
         timeout=120_000)
-    _settle(page, 120_000)
+    settle_streamlit(page, 120_000)
 
 
 def _tall_screenshot(page, path, height: int = 2600) -> None:
     """Streamlit scrolls inside its own container, so "full page" is the viewport: make it tall."""
     page.set_viewport_size({"width": 1400, "height": height})
     page.wait_for_timeout(1500)
-    _settle(page, 120_000)
+    settle_streamlit(page, 120_000)
     page.screenshot(path=str(path))
 
 
@@ -61,18 +36,18 @@ def _prediction(page) -> str:
     return metric.locator('[data-testid="stMetricValue"]').inner_text()
 
 
-def test_explainer_on_an_mnist_digit(page, app_url, artifacts):
-    _open_explainer(page, app_url)
+def test_explainer_on_an_mnist_digit(page, dashboard_url, artifacts):
+    _open_explainer(page, dashboard_url)
     if os.environ.get("DL_DATA_DIR") or (ROOT.parent / "shared" / "data" / "MNIST").is_dir():
         page.get_by_text(translate("p15a.source.mnist", "ko"), exact=True).click()
-        _settle(page, 120_000)
+        settle_streamlit(page, 120_000)
         box = page.get_by_label(translate("p15a.mnist_index", "ko"))
         box.wait_for(timeout=180_000)  # the first MNIST load reads the test set (seconds on 2 cores)
         box.fill("4")
         box.press("Enter")
     else:
         page.get_by_text(translate("p15a.source.example", "ko"), exact=True).click()
-    _settle(page, 120_000)
+    settle_streamlit(page, 120_000)
     assert re.fullmatch(r"\d", _prediction(page))
     # the kernels, every feature-map layer, the pooling pair, the receptive field and the colour key
     images = page.locator('[data-testid="stImage"] img')
@@ -83,9 +58,8 @@ def test_explainer_on_an_mnist_digit(page, app_url, artifacts):
     _tall_screenshot(page, artifacts / "explainer_mnist_digit_tall.png", height=5600)
 
 
-@pytest.mark.skipif(not HAS_CANVAS, reason="streamlit-drawable-canvas is not installed (optional)")
-def test_explainer_on_a_drawing(page, app_url, artifacts):
-    _open_explainer(page, app_url)
+def test_explainer_on_a_drawing(page, dashboard_url, artifacts):
+    _open_explainer(page, dashboard_url)
     canvas = page.locator("canvas").last
     canvas.wait_for(timeout=60_000)
     b = canvas.bounding_box()
@@ -99,18 +73,18 @@ def test_explainer_on_a_drawing(page, app_url, artifacts):
         page.mouse.move(x0 + (0.75 - 0.02 * i) * w, y0 + (0.2 + 0.045 * i) * h)
     page.mouse.up()
     page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
-    _settle(page, 120_000)
+    settle_streamlit(page, 120_000)
     assert re.fullmatch(r"\d", _prediction(page))
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(artifacts / "explainer_drawing.png"), full_page=True)
     _tall_screenshot(page, artifacts / "explainer_drawing_tall.png", height=2300)
 
 
-def test_exercise_wrong_then_right(page, app_url, artifacts):
+def test_exercise_wrong_then_right(page, dashboard_url, artifacts):
     """Page 14's first exercise: a wrong answer shows the error and the answers; typing those is right."""
-    page.goto(f"{app_url}/convolution")
+    page.goto(f"{dashboard_url}/convolution")
     page.get_by_role("heading", name=translate("ui.check.title", "ko")).wait_for(timeout=120_000)
-    _settle(page, 120_000)
+    settle_streamlit(page, 120_000)
     labels = [translate("ex.p14.size.f.size", "ko"), translate("ex.p14.size.f.params", "ko")]
     form = page.locator('[data-testid="stForm"]').first
     for label in labels:

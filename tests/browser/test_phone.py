@@ -18,7 +18,7 @@ import re
 import pytest
 
 from dashboard.ui import page_files, page_slug
-from tests.conftest import ROOT
+from tests.conftest import ROOT, settle_streamlit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -88,17 +88,6 @@ FIRST_WIDGET_JS = """(root) => {
 }"""
 
 
-def _settle_streamlit(page, timeout_ms: int = 90_000) -> None:
-    """The script has run and no element is still a skeleton."""
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)
-    # while the script runs, the status widget shows "Running…"/"Stop" (Streamlit 1.67: an icon and "Stop")
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]') && !Array.from("
-        "document.querySelectorAll('[data-testid=\"stStatusWidget\"]'))"
-        ".some(e => /Running|Stop|실행|중지/.test(e.innerText))", timeout=timeout_ms)
-    page.wait_for_timeout(700)  # Vega draws after the element mounts
-
-
 def _screenshot(page, path, scroller: str | None = None) -> None:
     """The whole page. Streamlit scrolls its main area, not the document, so for it the viewport is
     made as tall as the content for the shot and then put back."""
@@ -149,7 +138,7 @@ def _assert_tappable(loc, where: str) -> None:
 def test_dashboard_page_fits_the_screen(screen_pages, dashboard_url, artifacts, screen, stem, path):
     page = screen_pages(screen)
     page.goto(f"{dashboard_url}/{path}")
-    _settle_streamlit(page)
+    settle_streamlit(page, pause_ms=700)
     where = f"{stem} @ {screen}"
     try:
         assert page.locator('[data-testid="stException"]').count() == 0, f"{where}: error box"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from dashboard.i18n import translate
-from tests.browser.test_dashboard_browser import _settle
+from tests.conftest import settle_streamlit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -34,7 +34,7 @@ def test_play_and_one_step_advance_the_epoch(tall_page, dashboard_url, artifacts
     page = tall_page
     page.goto(f"{dashboard_url}/playground")
     page.get_by_role("heading", name=translate("p10a.title", "ko")).first.wait_for(timeout=120_000)
-    _settle(page)
+    settle_streamlit(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert _epoch(page) == 0
     # the diagram, the region and the two small charts are drawn
@@ -61,7 +61,7 @@ def test_play_and_one_step_advance_the_epoch(tall_page, dashboard_url, artifacts
     # counter must stand still once the queued frames are through.
     page.get_by_role("button", name=translate("p10a.pause", "ko")).click()
     page.get_by_role("button", name=translate("p10a.play", "ko")).wait_for(timeout=150_000)
-    _settle(page)
+    settle_streamlit(page)
     paused, still = _epoch(page), False
     for _ in range(20):
         page.wait_for_timeout(3000)
