@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from core._validation import check_binary_labels, check_gd_settings
+from core._validation import check_binary_labels
+from core.ml._gd import descend, per_epoch
 
 __all__ = ["bce", "class_gap", "fit_logistic", "predict_proba", "sigmoid"]
 
@@ -29,7 +30,9 @@ def sigmoid(z: ArrayLike) -> np.ndarray:
     """
     z = np.asarray(z, dtype=np.float64)
     e = np.exp(-np.abs(z))  # in (0, 1]
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    # 1 / (1 + e) for z >= 0 and e / (1 + e) below: one division instead of computing both sides
+    # (fit_logistic calls this once per epoch)
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def bce(y: ArrayLike, p: ArrayLike) -> float:
@@ -50,13 +53,14 @@ def bce(y: ArrayLike, p: ArrayLike) -> float:
                          "give one probability per label.")
     if not (np.all(p_arr >= 0) and np.all(p_arr <= 1)):  # also rejects NaN
         raise ValueError("p must hold probabilities between 0 and 1.")
-    return _mean_bce(y_arr, p_arr)
+    return float(_mean_bce(y_arr, p_arr))
 
 
-def _mean_bce(y: np.ndarray, p: np.ndarray) -> float:
-    """Cross-entropy of validated arrays, shape (N,) each."""
+def _mean_bce(y: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Cross-entropy of validated arrays, the mean over the last axis: labels (N,), probabilities
+    (N,) or (rows, N) (one row per epoch: fit_logistic's history)."""
     p = np.clip(p, _PROB_EPS, 1.0 - _PROB_EPS)
-    return float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
+    return -np.mean(y * np.log(p) + (1 - y) * np.log1p(-p), axis=-1)
 
 
 def _as_design(X: ArrayLike) -> np.ndarray:
@@ -98,6 +102,10 @@ def fit_logistic(X: ArrayLike, y: ArrayLike, lr: float = 0.1, epochs: int = 20_0
     optimum exists; the weights keep growing slowly and the curve gets steeper, while the 0.5 point
     ``−intercept / coef`` settles between the two classes.
 
+    The loop (shared by ``fit_gd`` and ``fit_logistic``) is ``core.ml._gd.descend``: it applies
+    ``step`` below ``epochs`` times and keeps every epoch's weights; the loss of every epoch is then
+    computed from those weights in one vectorised pass, outside the loop.
+
     Args:
         X: inputs, shape (N, D) or (N,) for one input; y: 0/1 labels, shape (N,).
         lr: learning rate (> 0). epochs: number of updates (>= 1).
@@ -112,23 +120,17 @@ def fit_logistic(X: ArrayLike, y: ArrayLike, lr: float = 0.1, epochs: int = 20_0
     if y_arr.size != X_arr.shape[0]:
         raise ValueError(f"X has {X_arr.shape[0]} rows (examples) but y has {y_arr.size} labels; "
                          "give one label per row.")
-    check_gd_settings(lr, epochs)
     n, d = X_arr.shape
-    w = np.zeros(d) if coef0 is None else np.array(coef0, dtype=np.float64).reshape(d)
-    b = float(intercept0)
+    y_float = y_arr.astype(np.float64)  # the same 0.0/1.0, so p − y is one float subtraction per epoch
 
-    losses = np.empty(epochs + 1)
-    coefs = np.empty((epochs + 1, d))
-    intercepts = np.empty(epochs + 1)
-    for k in range(epochs + 1):
-        p = sigmoid(X_arr @ w + b)  # (N,)
-        losses[k], coefs[k], intercepts[k] = _mean_bce(y_arr, p), w, b
-        if k == epochs:
-            break
-        error = p - y_arr  # (N,)
-        w = w - lr * (X_arr.T @ error) / n
-        b = b - lr * error.mean()
-    return w, b, {"loss": losses, "coef": coefs, "intercept": intercepts}
+    def step(w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+        error = sigmoid(X_arr @ w + b) - y_float  # p − y, shape (N,)
+        # error.sum() / n is error.mean(), bit for bit, without np.mean's overhead on every epoch
+        return w - lr * (X_arr.T @ error) / n, b - lr * (error.sum() / n)
+
+    coefs, intercepts = descend(step, d, lr, epochs, coef0, intercept0)
+    losses = per_epoch(lambda z: _mean_bce(y_arr, sigmoid(z)), X_arr, coefs, intercepts)
+    return coefs[-1].copy(), float(intercepts[-1]), {"loss": losses, "coef": coefs, "intercept": intercepts}
 
 
 def class_gap(x: ArrayLike, y: ArrayLike) -> tuple[float, float] | None:

@@ -13,8 +13,9 @@ from numpy.typing import ArrayLike
 # utils.validation); check_gd_settings stays importable from here, where the lessons first meet it.
 from core._validation import as_1d as _as_1d
 from core._validation import check_design as _check_design
-from core._validation import check_gd_settings
+from core._validation import check_gd_settings  # noqa: F401 (re-exported, see above)
 from core._validation import check_xy as _check_xy
+from core.ml._gd import descend, per_epoch
 
 __all__ = ["fit_gd", "fit_multiple", "least_squares", "least_squares_steps", "mse", "rmse"]
 
@@ -121,6 +122,10 @@ def fit_gd(X: ArrayLike, y: ArrayLike, lr: float = 0.01, epochs: int = 20_000,
     then ``w ← w − lr ∂MSE/∂w`` and ``b ← b − lr ∂MSE/∂b`` — plain GD in the original units.
     The defaults converge to :func:`fit_multiple`'s answer on the lecture's tables.
 
+    The loop (shared by ``fit_gd`` and ``fit_logistic``) is ``core.ml._gd.descend``: it applies
+    ``step`` below ``epochs`` times and keeps every epoch's weights; the loss of every epoch is then
+    computed from those weights in one vectorised pass, outside the loop.
+
     Args:
         X: inputs, shape (N, D) (or (N,) for one input); y: targets, shape (N,).
         lr: learning rate λ (> 0). Too large for the data's scale makes the loss blow up.
@@ -132,21 +137,14 @@ def fit_gd(X: ArrayLike, y: ArrayLike, lr: float = 0.01, epochs: int = 20_000,
         (epochs + 1, D) and ``intercept`` (epochs + 1,) — row 0 is the start, row k after k updates.
     """
     X_arr, y_arr = _check_design(X, y)
-    check_gd_settings(lr, epochs)
     n, d = X_arr.shape
-    w = np.zeros(d) if coef0 is None else np.array(coef0, dtype=np.float64).reshape(d)
-    b = float(intercept0)
 
-    losses = np.empty(epochs + 1)
-    coefs = np.empty((epochs + 1, d))
-    intercepts = np.empty(epochs + 1)
+    def step(w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+        residual = X_arr @ w + b - y_arr  # ŷ − y, shape (N,)
+        return w - lr * (2.0 / n) * (X_arr.T @ residual), b - lr * (2.0 / n) * residual.sum()
+
     # A too-large lr overflows to inf/nan by design of the lesson; the history then shows it.
     with np.errstate(over="ignore", invalid="ignore"):
-        for k in range(epochs + 1):
-            residual = X_arr @ w + b - y_arr  # (N,)
-            losses[k], coefs[k], intercepts[k] = np.mean(residual**2), w, b
-            if k == epochs:
-                break
-            w = w - lr * (2.0 / n) * (X_arr.T @ residual)
-            b = b - lr * (2.0 / n) * residual.sum()
-    return w, b, {"loss": losses, "coef": coefs, "intercept": intercepts}
+        coefs, intercepts = descend(step, d, lr, epochs, coef0, intercept0)
+        losses = per_epoch(lambda z: np.mean((z - y_arr) ** 2, axis=1), X_arr, coefs, intercepts)
+    return coefs[-1].copy(), float(intercepts[-1]), {"loss": losses, "coef": coefs, "intercept": intercepts}
