@@ -1,4 +1,4 @@
-"""The gradient-descent loop that regression.fit_gd and logistic.fit_logistic share (core.ml._gd).
+"""The gradient-descent loop that regression.fit_gd and logistic.fit_logistic share (core.ml.gd_loop).
 
 The dashboard relies on two properties: a k-epoch fit is exactly the first k + 1 rows of a longer one,
 and a fit continued from row k repeats the longer fit's rows. And the loss history, computed after the
@@ -88,10 +88,10 @@ def test_regression_history_equals_the_textbook_loop(lr):
 
 
 def test_loss_history_in_blocks_equals_one_pass(monkeypatch):
-    from core.ml import _gd
+    from core.ml import gd_loop
 
     X, y = PASS_FAIL_SETS["every_hour"]()
     _, _, whole = fit_logistic(X, y, lr=0.5, epochs=300)
-    monkeypatch.setattr(_gd, "_BLOCK_CELLS", 7 * X.size)  # blocks of 7 rows, the last one shorter
+    monkeypatch.setattr(gd_loop, "_BLOCK_CELLS", 7 * X.size)  # blocks of 7 rows, the last one shorter
     _, _, blocks = fit_logistic(X, y, lr=0.5, epochs=300)
     np.testing.assert_array_equal(blocks["loss"], whole["loss"])

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from core._validation import check_binary_labels
-from core.ml._gd import descend, per_epoch
+from core.ml.gd_loop import descend, per_epoch
 
 __all__ = ["bce", "class_gap", "fit_logistic", "predict_proba", "sigmoid"]
 
@@ -102,7 +102,7 @@ def fit_logistic(X: ArrayLike, y: ArrayLike, lr: float = 0.1, epochs: int = 20_0
     optimum exists; the weights keep growing slowly and the curve gets steeper, while the 0.5 point
     ``−intercept / coef`` settles between the two classes.
 
-    The loop (shared by ``fit_gd`` and ``fit_logistic``) is ``core.ml._gd.descend``: it applies
+    The loop (shared by ``fit_gd`` and ``fit_logistic``) is ``core.ml.gd_loop.descend``: it applies
     ``step`` below ``epochs`` times and keeps every epoch's weights; the loss of every epoch is then
     computed from those weights in one vectorised pass, outside the loop.
 

@@ -15,7 +15,7 @@ from core._validation import as_1d as _as_1d
 from core._validation import check_design as _check_design
 from core._validation import check_gd_settings  # noqa: F401 (re-exported, see above)
 from core._validation import check_xy as _check_xy
-from core.ml._gd import descend, per_epoch
+from core.ml.gd_loop import descend, per_epoch
 
 __all__ = ["fit_gd", "fit_multiple", "least_squares", "least_squares_steps", "mse", "rmse"]
 
@@ -122,7 +122,7 @@ def fit_gd(X: ArrayLike, y: ArrayLike, lr: float = 0.01, epochs: int = 20_000,
     then ``w ← w − lr ∂MSE/∂w`` and ``b ← b − lr ∂MSE/∂b`` — plain GD in the original units.
     The defaults converge to :func:`fit_multiple`'s answer on the lecture's tables.
 
-    The loop (shared by ``fit_gd`` and ``fit_logistic``) is ``core.ml._gd.descend``: it applies
+    The loop (shared by ``fit_gd`` and ``fit_logistic``) is ``core.ml.gd_loop.descend``: it applies
     ``step`` below ``epochs`` times and keeps every epoch's weights; the loss of every epoch is then
     computed from those weights in one vectorised pass, outside the loop.
 

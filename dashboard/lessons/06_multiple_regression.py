@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.ml._gd import descend  # shown in the code expander: the loop fit_gd runs
+from core.ml.gd_loop import descend  # shown in the code expander: the loop fit_gd runs
 from core.ml.lecture_data import study_hours_tutoring
 from core.ml.regression import fit_gd, fit_multiple, mse
 from dashboard.ui import header, number, show_code, t

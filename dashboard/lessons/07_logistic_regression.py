@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.ml._gd import descend  # shown in the code expander: the loop fit_logistic runs
+from core.ml.gd_loop import descend  # shown in the code expander: the loop fit_logistic runs
 from core.ml.lecture_data import PASS_FAIL_SETS
 from core.ml.logistic import bce, class_gap, fit_logistic, predict_proba, sigmoid
 from core.ml.metrics import operating_point

@@ -1,5 +1,5 @@
 """The full-batch gradient-descent loop that ``regression.fit_gd`` and ``logistic.fit_logistic`` share
-(private; the lessons' own modules keep the part that differs: the gradient step and the loss).
+(the lessons' own modules keep the part that differs: the gradient step and the loss).
 
 Both fit ``X @ coef + intercept``, start from zeros (or a given point) and return every epoch's
 weights, so a page can draw the whole run; only ``step`` — one update from the loss's gradient —
