@@ -63,9 +63,10 @@ def grid_chart(arr: np.ndarray, title: str, box: tuple[int, int, int, int] | Non
         color=alt.Color("value:Q", scale=alt.Scale(scheme=scheme, domainMid=0) if diverging
                         else alt.Scale(scheme=scheme), legend=None),
         tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("value:Q")])
-    # channel objects, not shorthands or alt.condition: Altair parses and schema-validates each of
-    # those (about 0.1 s per chart on a 2-core machine); scale=None uses the column's colour names as is
-    text = base.mark_text(fontSize=11).encode(text=alt.Text("label:N"), color=alt.Color("ink:N", scale=None))
+    # The text colour is a column mapped through an identity scale. Not scale=None: Vega-Lite accepts
+    # it, but the chart then draws nothing at all in Streamlit 1.67 (every grid on this page was blank).
+    text = base.mark_text(fontSize=11).encode(text=alt.Text("label:N"), color=alt.Color(
+        "ink:N", scale=alt.Scale(domain=["black", "white"], range=["black", "white"]), legend=None))
     layers = [heat, text]
     if box is not None:
         r, c, kh, kw = box

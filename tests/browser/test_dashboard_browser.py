@@ -15,6 +15,14 @@ PAGES = [("home", "", translate("app.title", "ko"))] + [
     (f.stem, page_slug(f), translate(f"p{page_number(f)}.title", "ko")) for f in page_files()]
 
 
+# Charts that are displayed (not in a closed expander or an inactive tab) but hold no drawing.
+BLANK_CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+  .map((e, i) => [i, e])
+  .filter(([i, e]) => e.closest('details:not([open])') === null && e.checkVisibility()
+                      && e.querySelectorAll('canvas, svg').length === 0)
+  .map(([i, e]) => `${i}: ${Math.round(e.getBoundingClientRect().width)} x ${Math.round(e.getBoundingClientRect().height)}`)"""
+
+
 @pytest.mark.parametrize(("stem", "path", "title"), PAGES, ids=[p[0] for p in PAGES])
 def test_page_opens_with_title_and_no_error(page, dashboard_url, artifacts, stem, path, title):
     page.goto(f"{dashboard_url}/{path}")
@@ -22,6 +30,10 @@ def test_page_opens_with_title_and_no_error(page, dashboard_url, artifacts, stem
     settle_streamlit(page)
     page.screenshot(path=str(artifacts / f"dashboard_{stem}.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0, f"error box on {stem}"
+    # Vega reports a spec it cannot draw only in the console and leaves an empty 0 × 0 box: every chart
+    # on screen must have been drawn (page 14's grids were blank for a whole session unnoticed)
+    blank = page.evaluate(BLANK_CHARTS_JS)
+    assert not blank, f"{stem}: charts drawn empty (index, width × height): {blank}"
 
 
 def _metric_values(page) -> list[str]:
