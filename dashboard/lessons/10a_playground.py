@@ -179,10 +179,15 @@ def region_data(snap: dict, data) -> dict[str, pd.DataFrame]:
 
 @st.cache_data(show_spinner=False)
 def loss_spec(lang: str) -> dict:
-    return alt.Chart(alt.Data(name="curves")).mark_line().encode(
-        x=alt.X("epoch:Q", title=t("p10a.epoch")), y=alt.Y("loss:Q", title=t("p10a.loss")),
-        color=alt.Color("split:N", title=t("p10a.split_name"), scale=alt.Scale(range=["#444", "#e6550d"])),
-    ).properties(title=t("p10a.curves"), height=200).to_dict()
+    # points too: before the first epoch each curve is one point, which a bare line does not draw
+    return alt.Chart(alt.Data(name="curves")).mark_line(point=True).encode(
+        x=alt.X("epoch:Q", title=t("p10a.epoch"), axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("loss:Q", title=t("p10a.loss")),
+        color=alt.Color("split:N", title=None, scale=alt.Scale(range=["#444", "#e6550d"]),
+                        # one row above the plot; with the title and the axis that leaves the plot
+                        # ~125 of the 320 px (Streamlit fits the whole chart into the height)
+                        legend=alt.Legend(orient="top", direction="horizontal")),
+    ).properties(title=t("p10a.curves"), height=320).to_dict()
 
 
 def loss_data(curves: dict) -> dict[str, pd.DataFrame]:

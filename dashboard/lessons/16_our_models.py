@@ -93,12 +93,17 @@ def reliability_chart(cal: dict) -> alt.LayerChart:
     df = pd.DataFrame(rows)
     diag = alt.Chart(pd.DataFrame({"confidence": [0, 1], "accuracy": [0, 1]})).mark_line(
         color="#9ca3af", strokeDash=[4, 3]).encode(x="confidence:Q", y="accuracy:Q")
-    pts = alt.Chart(df).mark_line(point=True).encode(
+    base = alt.Chart(df).encode(
         x=alt.X("confidence:Q", scale=alt.Scale(domain=[0, 1]), title=t("p16.cal.confidence")),
         y=alt.Y("accuracy:Q", scale=alt.Scale(domain=[0, 1]), title=t("p16.cal.accuracy")),
-        color=alt.Color("when:N", title=None, legend=alt.Legend(orient="bottom")),
-        size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[20, 200])), tooltip=["when", "confidence", "accuracy", "n"])
-    return (diag + pts).properties(title=t("p16.cal.title"), width=300, height=300)
+        color=alt.Color("when:N", title=None, legend=alt.Legend(orient="bottom")))
+    # The bin sizes go on separate dots: a size channel on mark_line(point=True) leaves the whole
+    # chart blank in Streamlit 1.67 (only its title was drawn).
+    line = base.mark_line()
+    dots = base.mark_circle(opacity=1).encode(
+        size=alt.Size("n:Q", legend=None, scale=alt.Scale(range=[20, 200])),
+        tooltip=["when", "confidence", "accuracy", "n"])
+    return (diag + line + dots).properties(title=t("p16.cal.title"), width=300, height=300)
 
 
 def honesty_section(card: dict) -> None:

@@ -15,11 +15,25 @@ PAGES = [("home", "", translate("app.title", "ko"))] + [
     (f.stem, page_slug(f), translate(f"p{page_number(f)}.title", "ko")) for f in page_files()]
 
 
-# Charts that are displayed (not in a closed expander or an inactive tab) but hold no drawing.
+# Charts that are displayed (not in a closed expander or an inactive tab) but show no drawing: Vega
+# (SVG here; a canvas is checked for ink) drew no mark inside the chart's box, at most a title.
 BLANK_CHARTS_JS = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
   .map((e, i) => [i, e])
-  .filter(([i, e]) => e.closest('details:not([open])') === null && e.checkVisibility()
-                      && e.querySelectorAll('canvas, svg').length === 0)
+  .filter(([i, e]) => e.closest('details:not([open])') === null && e.checkVisibility())
+  .filter(([i, e]) => {
+    const svg = e.querySelector('svg.marks, svg'), c = e.querySelector('canvas');
+    if (svg) {  // a mark must lie inside the chart's box (a bad layout can translate them all off it)
+      const R = svg.getBoundingClientRect();
+      return ![...svg.querySelectorAll('.role-mark > *')].some(m => {
+        const r = m.getBoundingClientRect();
+        return r.width + r.height > 0 && r.right > R.left && r.left < R.right && r.bottom > R.top && r.top < R.bottom;
+      });
+    }
+    if (!c || c.width < 2 || c.height < 2) return true;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let k = 3; k < d.length; k += 4) if (d[k] > 0) return false;
+    return true;
+  })
   .map(([i, e]) => `${i}: ${Math.round(e.getBoundingClientRect().width)} x ${Math.round(e.getBoundingClientRect().height)}`)"""
 
 
