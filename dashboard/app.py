@@ -17,8 +17,8 @@ from dashboard.ui import configure_altair, page_files, page_label, page_section,
 #   whole, keeping its aspect, instead of being cropped or scrolling the page sideways;
 # - rows of numbers only (each column an st.metric or st.number_input; no chart, formula, other widget or
 #   nested row): two, or three number inputs, keep their columns (page 2's confusion-matrix grid and its
-#   header row stay a grid); three metrics, or four or more, go two to a line instead of one; metric values
-#   and labels wrap rather than end in "…".
+#   header row stay a grid); three metrics, or four or more, go two to a line instead of one;
+# - on every screen, metric values and labels wrap rather than end in "…".
 _ROW = '[data-testid="stHorizontalBlock"]'
 _COL = '[data-testid="stColumn"]'
 _NUMBERS = ':is([data-testid="stMetric"], [data-testid="stNumberInput"])'
@@ -52,10 +52,11 @@ RESPONSIVE_CSS = f"""
     flex: 1 1 0 !important; min-width: 0 !important; }}
   {", ".join(f"{row} > {_COL}" for row in _TWO_PER_LINE)} {{
     flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }}
-  /* in a narrower column a long value ("99.44% – 99.70%") or label wraps instead of ending in "…" */
-  [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {{
-    white-space: normal !important; text-overflow: clip !important; overflow-wrap: anywhere; }}
 }}
+/* on every screen: in a narrow column a long value ("99.44% – 99.70%", "2.68435e-06", page 4's three
+   metrics in half a desktop row) or label wraps instead of ending in "…" */
+[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {{
+  white-space: normal !important; text-overflow: clip !important; overflow-wrap: anywhere; }}
 """
 
 
