@@ -7,6 +7,7 @@ loop, must equal the textbook loop's (loss inside the loop), on the pages' own s
 import numpy as np
 import pytest
 
+from core.ml.gd_loop import continue_fit
 from core.ml.lecture_data import PASS_FAIL_SETS, study_hours_tutoring
 from core.ml.logistic import _mean_bce, fit_logistic, sigmoid
 from core.ml.regression import fit_gd
@@ -47,6 +48,20 @@ def test_a_continued_fit_repeats_the_longer_one(fit, lr):
     np.testing.assert_array_equal(tail["coef"], long["coef"][1000:])
     np.testing.assert_array_equal(tail["intercept"], long["intercept"][1000:])
     np.testing.assert_allclose(tail["loss"], long["loss"][1000:], rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("fit, data", [(fit_logistic, PASS_FAIL_SETS["lecture"]()), (fit_gd, study_hours_tutoring())],
+                         ids=["logistic", "regression"])
+def test_continue_fit_joins_head_and_tail_into_the_long_run(fit, data):
+    """What pages 6 and 7 cache: the 5,000-epoch history built on the cached 1,000-epoch one."""
+    head = continue_fit(fit, *data, lr=0.01, epochs=1000)
+    joined = continue_fit(fit, *data, lr=0.01, epochs=5000, head=head)
+    _, _, long = fit(*data, lr=0.01, epochs=5000)
+    for k in ("coef", "intercept"):
+        np.testing.assert_array_equal(joined[k], long[k])
+    np.testing.assert_allclose(joined["loss"], long["loss"], rtol=1e-12, atol=0)
+    with pytest.raises(ValueError, match="shorter run"):
+        continue_fit(fit, *data, lr=0.01, epochs=1000, head=joined)
 
 
 def _textbook_logistic(x, y, lr, epochs):

@@ -61,3 +61,19 @@ def per_epoch(loss: Callable[[np.ndarray], np.ndarray], X: np.ndarray, coefs: np
     rows = max(1, _BLOCK_CELLS // X.shape[0])
     return np.concatenate([loss(coefs[i:i + rows] @ X.T + intercepts[i:i + rows, None])
                            for i in range(0, coefs.shape[0], rows)])
+
+
+def continue_fit(fit: Callable, X: ArrayLike, y: ArrayLike, lr: float, epochs: int,
+                 head: dict[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
+    """The history of ``fit(X, y, lr=lr, epochs=epochs)`` (``fit_gd`` or ``fit_logistic``), reusing
+    ``head``, the history of a shorter run of the same fit, when given: the run continues from
+    head's last weights, and the rows are exactly one long run's (see :func:`descend`). Lets a page
+    that offers several epoch counts pay only for the epochs it has not computed yet.
+    """
+    if head is None:
+        return fit(X, y, lr=lr, epochs=epochs)[2]
+    done = head["loss"].shape[0] - 1
+    if not 0 < done < epochs:
+        raise ValueError(f"head must be a shorter run (1 to {epochs - 1} epochs), it has {done}")
+    _, _, tail = fit(X, y, lr=lr, epochs=epochs - done, coef0=head["coef"][-1], intercept0=head["intercept"][-1])
+    return {k: np.concatenate([head[k], tail[k][1:]]) for k in head}  # tail's row 0 is head's last

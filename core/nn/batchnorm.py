@@ -126,7 +126,7 @@ def _ring_data(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray
 def _train(X, y, use_bn: bool, depth: int, width: int, activation: str, lr: float, epochs: int,
            batch_size: int, seed: int) -> tuple[list[float], list[float]]:
     """Mini-batch SGD on softmax cross-entropy; returns per-epoch mean training loss and accuracy."""
-    phi_dphi = _phi_and_derivative(activation)
+    phi, dphi = get_activation(activation)
     rng = np.random.default_rng(seed)  # same seed → same initial weights and batches for both runs
     params = init_params([X.shape[1]] + [width] * depth + [2], "xavier", rng)
     bn = [{"gamma": np.ones(width), "beta": np.zeros(width),
@@ -143,8 +143,8 @@ def _train(X, y, use_bn: bool, depth: int, width: int, activation: str, lr: floa
                 bn_cache = None
                 if use_bn:
                     z, bn_cache = batchnorm_forward(z, layer["gamma"], layer["beta"], running=layer["running"])
-                a_prev, (a, dphi_z) = a, phi_dphi(z)
-                caches.append((a_prev, dphi_z, bn_cache))
+                caches.append((a, z, bn_cache))
+                a = phi(z)
             W, b = params[-1]
             logits = a @ W.T + b  # (B, 2)
             e = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -157,9 +157,9 @@ def _train(X, y, use_bn: bool, depth: int, width: int, activation: str, lr: floa
             delta /= len(yb)
             grads = [(delta.T @ a, delta.sum(axis=0))]
             delta = delta @ W
-            for (W, _b), layer, (a_prev, dphi_z, bn_cache) in zip(params[-2::-1], bn[::-1], caches[::-1],
-                                                                  strict=True):
-                delta = delta * dphi_z
+            for (W, _b), layer, (a_prev, z, bn_cache) in zip(params[-2::-1], bn[::-1], caches[::-1],
+                                                             strict=True):
+                delta = delta * dphi(z)
                 if use_bn:
                     delta, dgamma, dbeta = batchnorm_backward(delta, bn_cache)
                     layer["gamma"] -= lr * dgamma
@@ -172,22 +172,6 @@ def _train(X, y, use_bn: bool, depth: int, width: int, activation: str, lr: floa
         losses.append(float(np.mean(batch_losses)))
         accs.append(correct / len(X))
     return losses, accs
-
-
-def _phi_and_derivative(activation: str):
-    """z ↦ (φ(z), φ'(z)) for the training loop above, equal to ``core.nn.activations``'s pair bit for
-    bit. The sigmoid's two share e^-|z| (computed once); the others call the pair."""
-    phi, dphi = get_activation(activation)
-    if activation != "sigmoid":
-        return lambda z: (phi(z), dphi(z))
-
-    def sigmoid_pair(z):
-        with np.errstate(under="ignore"):
-            e = np.exp(-np.abs(z))
-        d = 1.0 + e
-        return np.where(z >= 0, 1.0, e) / d, e / d ** 2  # 1/(1+e) or e/(1+e); e/(1+e)²
-
-    return sigmoid_pair
 
 
 def bn_experiment(depth: int = 8, width: int = 16, epochs: int = 20, seed: int = 0, n: int = 384,

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.ml.gd_loop import descend  # shown in the code expander: the loop fit_gd runs
+from core.ml.gd_loop import continue_fit, descend  # descend: shown in the code expander
 from core.ml.lecture_data import study_hours_tutoring
 from core.ml.regression import fit_gd, fit_multiple, mse
 from dashboard.ui import header, number, show_code, t
@@ -24,14 +24,9 @@ def gd_run(lr: float, epochs: int) -> dict[str, np.ndarray]:
     """fit_gd's history (rows 0..epochs). A longer run continues the next shorter option's cached run
     from its last weights instead of starting over: each step depends only on the current weights,
     so the rows are exactly one long fit's (tests/test_gd_loop.py)."""
-    X, y = study_hours_tutoring()
     before = max((e for e in EPOCHS if e < epochs), default=0)
-    if not before:
-        return fit_gd(X, y, lr=lr, epochs=epochs)[2]
-    head = gd_run(lr, before)
-    _, _, tail = fit_gd(X, y, lr=lr, epochs=epochs - before, coef0=head["coef"][-1],
-                        intercept0=head["intercept"][-1])
-    return {k: np.concatenate([head[k], tail[k][1:]]) for k in head}  # tail's row 0 is head's last
+    return continue_fit(fit_gd, *study_hours_tutoring(), lr=lr, epochs=epochs,
+                        head=gd_run(lr, before) if before else None)
 
 
 X, y = study_hours_tutoring()

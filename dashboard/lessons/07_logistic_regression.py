@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.ml.gd_loop import descend  # shown in the code expander: the loop fit_logistic runs
+from core.ml.gd_loop import continue_fit, descend  # descend: shown in the code expander
 from core.ml.lecture_data import PASS_FAIL_SETS
 from core.ml.logistic import bce, class_gap, fit_logistic, predict_proba, sigmoid
 from core.ml.metrics import operating_point
@@ -35,14 +35,9 @@ def gd_run(data: str, lr: float, epochs: int) -> dict[str, np.ndarray]:
     """fit_logistic's history (rows 0..epochs). A longer run continues the next shorter option's
     cached run from its last weights instead of starting over: each step depends only on the current
     weights, so the rows are exactly one long fit's (tests/test_gd_loop.py)."""
-    x, y = PASS_FAIL_SETS[data]()
     before = max((e for e in EPOCHS if e < epochs), default=0)
-    if not before:
-        return fit_logistic(x, y, lr=lr, epochs=epochs)[2]
-    head = gd_run(data, lr, before)
-    _, _, tail = fit_logistic(x, y, lr=lr, epochs=epochs - before,
-                              coef0=head["coef"][-1], intercept0=head["intercept"][-1])
-    return {k: np.concatenate([head[k], tail[k][1:]]) for k in head}  # tail's row 0 is head's last
+    return continue_fit(fit_logistic, *PASS_FAIL_SETS[data](), lr=lr, epochs=epochs,
+                        head=gd_run(data, lr, before) if before else None)
 
 
 @st.cache_data(show_spinner=False)
