@@ -236,33 +236,41 @@ def generate(which: str, per_digit: int = 20, seed: int = 0) -> Iterator[tuple[I
             yield _stroke_sample(digit, rng, which), digit
 
 
-def evaluate(model, sets: tuple[str, ...] = SETS, per_digit: int = 30, seed: int = 0) -> dict[str, dict]:
-    """Accuracy of a served ``core.serve.infer.Model`` on each held-out set, through the card's own
-    preprocessing (exactly what ``/predict_digit`` does with an uploaded file). Returns
-    ``{set: {"n", "correct", "accuracy", "ci95", "confusions": {"9->3": count, ...}}}``."""
+def score(model, samples: list[tuple[Image.Image, int]]) -> dict:
+    """Accuracy of a served ``core.serve.infer.Model`` on ``(image, label)`` pairs, each sent through
+    the card's own preprocessing (exactly what ``/predict_digit`` does with an uploaded file).
+    Returns ``{"n", "correct", "accuracy", "ci95", "confusions": {"9->3": count, ...}}``, the
+    confusions commonest first."""
     from core.serve.card import wilson_ci
     from core.serve.preprocess import prepare
 
+    if not samples:
+        raise ValueError("no samples to score")
+    x = np.concatenate([prepare(img, model.card)[0] for img, _ in samples])   # (N, 1, H, W)
+    y = np.array([label for _, label in samples])
+    pred = model.predict(x).argmax(1)
+    wrong = [f"{a}->{b}" for a, b in zip(y.tolist(), pred.tolist(), strict=True) if a != b]
+    correct = len(y) - len(wrong)
+    return {"n": len(y), "correct": correct, "accuracy": correct / len(y),
+            "ci95": list(wilson_ci(correct, len(y))),
+            "confusions": dict(sorted(((k, wrong.count(k)) for k in set(wrong)), key=lambda kv: (-kv[1], kv[0])))}
+
+
+def evaluate(model, sets: tuple[str, ...] = SETS, per_digit: int = 30, seed: int = 0) -> dict[str, dict]:
+    """:func:`score` of a served model on each held-out set: ``{set: {"n", "correct", "accuracy",
+    "ci95", "confusions"}}``."""
     out = {}
     for which in sets:
         samples = list(generate(which, per_digit=per_digit, seed=seed))
-        if not samples:
-            continue                                    # e.g. no fonts installed: no set, not a fake one
-        x = np.concatenate([prepare(img, model.card)[0] for img, _ in samples])   # (N, 1, H, W)
-        y = np.array([label for _, label in samples])
-        pred = model.predict(x).argmax(1)
-        wrong = [f"{a}->{b}" for a, b in zip(y.tolist(), pred.tolist(), strict=True) if a != b]
-        correct = len(y) - len(wrong)
-        out[which] = {"n": len(y), "correct": correct, "accuracy": correct / len(y),
-                      "ci95": list(wilson_ci(correct, len(y))),
-                      "confusions": dict(sorted(((k, wrong.count(k)) for k in set(wrong)),
-                                                key=lambda kv: -kv[1]))}
+        if samples:                                     # e.g. no fonts installed: no set, not a fake one
+            out[which] = score(model, samples)
     return out
 
 
-def record_in_card(card_path, per_digit: int = 30, seed: int = 0) -> dict:
+def record_in_card(card_path, per_digit: int = 30, seed: int = 0, with_optdigits: bool = True) -> dict:
     """Write :func:`evaluate` of the served model into its card's ``metrics.extra`` (one entry per
-    set: n, accuracy, ci95, the commonest confusions, how generated) and return it.
+    set: n, accuracy, ci95, the commonest confusions, how generated), and with ``with_optdigits``
+    the real-handwriting views of :mod:`core.pipeline.optdigits`; return it.
 
         python -m core.pipeline.drawn_digits models/mnist.json [--per-digit 30] [--seed 0]
     """
@@ -276,12 +284,21 @@ def record_in_card(card_path, per_digit: int = 30, seed: int = 0) -> dict:
     model = load_model(card_path, ["CPUExecutionProvider"])
     card = json.loads(card_path.read_text(encoding="utf-8"))
     extra = card.setdefault("metrics", {}).setdefault("extra", {})
+    def entry(split: str, r: dict) -> dict:
+        return {"split": split, **{k: r[k] for k in ("n", "correct", "accuracy", "ci95")},
+                "confusions": dict(list(r["confusions"].items())[:5])}
+
     for which, r in evaluate(model, per_digit=per_digit, seed=seed).items():
-        extra[f"drawn_{which}"] = {
-            "split": f"core.pipeline.drawn_digits.generate({which!r}, per_digit={per_digit}, seed={seed}) "
-                     "through the card's preprocessing (non-MNIST drawing-like digits)",
-            **{k: r[k] for k in ("n", "correct", "accuracy", "ci95")},
-            "confusions": dict(list(r["confusions"].items())[:5])}
+        extra[f"drawn_{which}"] = entry(
+            f"core.pipeline.drawn_digits.generate({which!r}, per_digit={per_digit}, seed={seed}) "
+            "through the card's preprocessing (non-MNIST drawing-like digits)", r)
+    if with_optdigits:
+        from core.pipeline import optdigits
+
+        for view in optdigits.VIEWS:
+            extra[view] = entry(f"{optdigits.SOURCE}, core.pipeline.optdigits.generate({view!r}) through the "
+                                "card's preprocessing (real handwriting, not MNIST)",
+                                score(model, list(optdigits.generate(view))))
     validate_card(card)
     atomic_write_text(card_path, json.dumps(card, indent=2, ensure_ascii=False) + "\n")
     return extra
@@ -292,7 +309,7 @@ if __name__ == "__main__":
     import json
 
     p = argparse.ArgumentParser(prog="python -m core.pipeline.drawn_digits",
-                                description="record drawn-digit accuracy per set in a digit model's card")
+                                description="record accuracy on the drawn-digit sets and the optdigits views in a digit model's card")
     p.add_argument("cards", nargs="+")
     p.add_argument("--per-digit", type=int, default=30)
     p.add_argument("--seed", type=int, default=0)
