@@ -96,6 +96,79 @@ def test_pet_and_digit_transforms_shapes():
                                                                         dtype=torch.float64), rtol=0, atol=1e-6)
 
 
+def _strokes(n: int = 6) -> torch.Tensor:
+    """``(n, 1, 28, 28)`` float in [0, 1]: a 3-px bright bar on 0, placed differently per image."""
+    x = torch.zeros(n, 1, 28, 28, dtype=torch.float64)
+    for i in range(n):
+        x[i, 0, 6 + i:22, 12 + i % 3:15 + i % 3] = 1.0
+    return x
+
+
+def test_dilate_and_erode_match_max_pool_and_change_stroke_width():
+    x = torch.rand(4, 1, 28, 28, dtype=torch.float64) * (torch.rand(4, 1, 28, 28) > 0.7)
+    torch.testing.assert_close(TT.dilate(x), F.max_pool2d(x, 3, 1, 1), rtol=0, atol=0)
+    torch.testing.assert_close(TT.erode(x), -F.max_pool2d(-x, 3, 1, 1), rtol=0, atol=0)
+    bars = _strokes()
+    ink = bars.sum((1, 2, 3))
+    assert (TT.dilate(bars).sum((1, 2, 3)) > ink).all()                   # wider strokes: more ink
+    assert (TT.erode(bars).sum((1, 2, 3)) < ink).all()                    # thinner: less
+    assert (TT.erode(bars).sum((1, 2, 3)) > 0).all()                      # a 3-px bar keeps its 1-px core
+
+
+_DIGIT_AUGS = {
+    "elastic": (lambda x, g, p: TT.random_elastic(x, g, p=p)),
+    "stroke": (lambda x, g, p: TT.random_stroke_width(x, g, p_dilate=p / 2, p_erode=p / 2)),
+    "lowres": (lambda x, g, p: TT.random_lowres(x, g, p=p)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DIGIT_AUGS))
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_digit_augmentations_shape_dtype_determinism_and_identity(name, dtype):
+    aug = _DIGIT_AUGS[name]
+    x = _strokes(8).to(dtype)
+    a = aug(x, torch.Generator().manual_seed(4), 1.0)
+    b = aug(x, torch.Generator().manual_seed(4), 1.0)
+    assert a.shape == x.shape and a.dtype == dtype
+    torch.testing.assert_close(a, b, rtol=0, atol=0)                       # same seed, same images
+    assert not torch.equal(a, x)                                           # p = 1 changes them
+    assert a.min() >= 0 and a.max() <= 1 + 1e-6
+    same = aug(x, torch.Generator().manual_seed(4), 0.0)
+    torch.testing.assert_close(same, x, rtol=0, atol=0)                    # p = 0 is the identity
+
+
+def test_random_stroke_width_thickens_and_thins_the_chosen_images():
+    x = _strokes(8)
+    ink = x.sum((1, 2, 3))
+    thick = TT.random_stroke_width(x, torch.Generator().manual_seed(0), p_dilate=1.0, p_erode=0.0)
+    thin = TT.random_stroke_width(x, torch.Generator().manual_seed(0), p_dilate=0.0, p_erode=1.0)
+    assert (thick.sum((1, 2, 3)) > ink).all() and (thin.sum((1, 2, 3)) < ink).all()
+    # an erosion that would wipe a 1-px stroke out is skipped
+    hair = torch.zeros(1, 1, 28, 28, dtype=torch.float64)
+    hair[0, 0, 5:23, 14] = 1.0
+    kept = TT.random_stroke_width(hair, torch.Generator().manual_seed(0), p_dilate=0.0, p_erode=1.0)
+    torch.testing.assert_close(kept, hair, rtol=0, atol=0)
+
+
+def test_random_lowres_is_blocky():
+    x = torch.rand(16, 1, 28, 28, dtype=torch.float64)
+    out = TT.random_lowres(x, torch.Generator().manual_seed(1), p=1.0, sizes=(14, 14))
+    # 14 px back to 28 by nearest: every 2×2 block is one value
+    torch.testing.assert_close(out, out[..., ::2, ::2].repeat_interleave(2, -2).repeat_interleave(2, -1),
+                               rtol=0, atol=0)
+
+
+def test_digit_train_is_deterministic_and_lenet5_stays_clean():
+    digits = torch.randint(0, 256, (32, 1, 28, 28), dtype=torch.uint8)
+    a = TT.digit_train(digits, torch.Generator().manual_seed(9))
+    b = TT.digit_train(digits, torch.Generator().manual_seed(9))
+    assert a.shape == (32, 1, 28, 28) and a.dtype == torch.float32
+    torch.testing.assert_close(a, b, rtol=0, atol=0)
+    lenet = TT.TASKS["lenet5"]
+    torch.testing.assert_close(lenet.train_transform(digits, torch.Generator().manual_seed(9)),
+                               TT.digit_eval(digits, pad_to=32), rtol=0, atol=0)
+
+
 # --------------------------------------------------------------------------- metrics
 @pytest.mark.parametrize("k,n", [(0, 10), (3, 10), (9953, 10000), (10, 10), (1, 1)])
 def test_wilson_interval_matches_scipy(k, n):

@@ -14,6 +14,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ import torch.nn.functional as F
 
 from core._common import atomic_write
 from core.pipeline import data as D
+from core.pipeline import digit_styles
 from core.pipeline.models import MODELS, PET_CACHE_SIZE, PET_CROP, ModelRecord
 from core.serve.recipes import DigitSketch, Photo
 
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 # The recipes' defaults are the data sets' own statistics: one copy, read here for training.
 MNIST_MEAN, MNIST_STD = DigitSketch.mean[0], DigitSketch.std[0]
 IMAGENET_MEAN, IMAGENET_STD = Photo.mean, Photo.std
+MNIST_FLAGGED_ONES = 2500          # the mnist model's extra training 1s (core.pipeline.digit_styles)
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,80 @@ def random_affine(x: torch.Tensor, gen: torch.Generator, degrees: float = 10.0,
     return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
 
+def _pick(n: int, p: float, gen: torch.Generator, device) -> torch.Tensor:
+    """Boolean mask ``(N,)``: which images an augmentation applied with probability ``p`` touches."""
+    return torch.rand(n, generator=gen, device=device) < p
+
+
+def random_elastic(x: torch.Tensor, gen: torch.Generator, p: float = 0.5, alpha: float = 0.06,
+                   coarse: int = 5) -> torch.Tensor:
+    """Elastic distortion of a random ``p`` of the images: a smooth random displacement field
+    (``coarse×coarse`` normal draws, std ``alpha`` in ``grid_sample``'s [-1, 1] coordinates — 0.06 ≈
+    0.8 px on 28 px — upsampled bicubically) added to the identity grid. ``x (N, C, H, W)`` float, background 0."""
+    n, _, h, w = x.shape
+    field = alpha * torch.randn(n, 2, coarse, coarse, generator=gen, device=x.device, dtype=x.dtype)
+    field = F.interpolate(field, size=(h, w), mode="bicubic", align_corners=True)      # (N, 2, H, W)
+    hit = _pick(n, p, gen, x.device)[:, None, None, None]                              # (N, 1, 1, 1)
+    eye = torch.eye(2, 3, dtype=x.dtype, device=x.device).expand(n, 2, 3)
+    grid = F.affine_grid(eye, list(x.shape), align_corners=False) + field.permute(0, 2, 3, 1)  # (N, H, W, 2)
+    moved = F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    return torch.where(hit, moved, x)
+
+
+def dilate(x: torch.Tensor, k: int = 3) -> torch.Tensor:
+    """Grey-scale dilation (``k×k`` max filter; odd ``k`` = ``max_pool2d(x, k, 1, k // 2)``, ``k = 2`` widens
+    by one pixel): bright strokes get wider. Separable maxima of shifted views, several times faster on a
+    CPU than a stride-1 max-pool. ``(N, C, H, W)`` preserved."""
+    lo, hi = (k - 1) // 2, k // 2                           # window rows/columns before and after a pixel
+    h, w = x.shape[-2:]
+    xp = F.pad(x, (lo, hi, 0, 0), mode="replicate")         # (N, C, H, W + k - 1); edges act as -inf pad
+    rows = torch.stack([xp[..., i:i + w] for i in range(k)]).amax(0)                   # (N, C, H, W)
+    rp = F.pad(rows, (0, 0, lo, hi), mode="replicate")      # (N, C, H + k - 1, W)
+    return torch.stack([rp[..., i:i + h, :] for i in range(k)]).amax(0)
+
+
+def erode(x: torch.Tensor, k: int = 3) -> torch.Tensor:
+    """Grey-scale erosion (``k×k`` min filter; odd ``k`` = ``-max_pool2d(-x, …)``): bright strokes thinner."""
+    return -dilate(-x, k)
+
+
+def random_stroke_width(x: torch.Tensor, gen: torch.Generator, p_dilate: float = 0.25,
+                        p_erode: float = 0.15, keep_ink: float = 0.3) -> torch.Tensor:
+    """Thicker strokes for a random ``p_dilate`` of the images (half by a 2×2, half by a 3×3 dilation: +1 or
+    +2 px) or thinner ones for ``p_erode`` (2×2 erosion: -1 px; a 3×3 one leaves MNIST's 2–3 px strokes
+    about an eighth of their ink). An erosion that would leave less than ``keep_ink`` of an image's ink
+    (a hairline digit would vanish) is skipped for that image. ``x (N, C, H, W)`` float in [0, 1], ink
+    bright on 0; shape preserved."""
+    n = x.shape[0]
+    u = torch.rand(n, generator=gen, device=x.device)[:, None, None, None]            # (N, 1, 1, 1)
+    wide = torch.where(u < p_dilate / 2, dilate(x, 3), dilate(x, 2))
+    thin = erode(x, 2)
+    ok = thin.sum((1, 2, 3), keepdim=True) >= keep_ink * x.sum((1, 2, 3), keepdim=True)   # (N, 1, 1, 1)
+    x = torch.where((u >= p_dilate) & (u < p_dilate + p_erode) & ok, thin, x)
+    return torch.where(u < p_dilate, wide, x)
+
+
+def random_lowres(x: torch.Tensor, gen: torch.Generator, p: float = 0.2, sizes: tuple[int, int] = (10, 16),
+                  p_binary: float = 0.5) -> torch.Tensor:
+    """Pixel-art round trip for a random ``p`` of the images: area-downscale to ``s×s`` (``s`` uniform in
+    ``sizes``, inclusive; below 10 px the 20 px digit box shrinks under 7 px and many digits become
+    unreadable), for a ``p_binary`` share of them threshold at 0.4 × the image's brightest pixel (pixel art
+    is on/off ink), then nearest-upscale back, so blocky upscaled drawings are seen in training.
+    Shape ``(N, C, H, W)`` preserved."""
+    n, _, h, w = x.shape
+    hit = _pick(n, p, gen, x.device)
+    side = torch.randint(sizes[0], sizes[1] + 1, (n,), generator=gen, device=x.device)
+    binary = _pick(n, p_binary, gen, x.device)
+    out = x.clone()
+    for s in side[hit].unique().tolist():                   # at most sizes[1] - sizes[0] + 1 groups
+        idx = (hit & (side == s)).nonzero().squeeze(1)
+        small = F.interpolate(x[idx], size=(s, s), mode="area")                         # (n_s, C, s, s)
+        on = small > 0.4 * small.amax((1, 2, 3), keepdim=True)   # relative: a faint thin digit keeps its ink
+        small = torch.where(binary[idx, None, None, None], on.to(x.dtype), small)
+        out[idx] = F.interpolate(small, size=(h, w), mode="nearest")
+    return out
+
+
 def random_crop(x: torch.Tensor, size: int, gen: torch.Generator) -> torch.Tensor:
     """A different random ``size×size`` window per image, by one gather. ``(N, C, H, W) → (N, C, size, size)``."""
     n, _, h, w = x.shape
@@ -144,9 +221,19 @@ def normalize(x: torch.Tensor, mean, std) -> torch.Tensor:
 
 
 # --------------------------------------------------------------------------- digits
-def load_mnist_task(root: Path, cache_dir: Path | None = None) -> TaskData:
+def load_mnist_task(root: Path, cache_dir: Path | None = None, flagged_ones: int = 0) -> TaskData:
+    """MNIST's official split; ``flagged_ones`` > 0 appends that many training 1s given a flag
+    (:func:`core.pipeline.digit_styles.flagged_ones`, seed 0) to the training set only — at most one
+    per 1 in the training set (a small smoke-test set has fewer; that is logged)."""
     xtr, ytr = D.mnist_arrays(train=True, root=root)      # (60000, 28, 28) uint8
     xte, yte = D.mnist_arrays(train=False, root=root)     # (10000, 28, 28) uint8
+    if flagged_ones:
+        n = min(flagged_ones, int((ytr == 1).sum()))
+        if n < flagged_ones:
+            log.warning("only %d training 1s: %d flagged 1s instead of %d", n, n, flagged_ones)
+        extra = digit_styles.flagged_ones(xtr, ytr, n, seed=0)                         # (n, 28, 28)
+        xtr = np.concatenate([xtr, extra])
+        ytr = np.concatenate([ytr, np.ones(len(extra), ytr.dtype)])
     return TaskData(torch.from_numpy(xtr).unsqueeze(1), torch.from_numpy(ytr),   # (N, 1, 28, 28)
                     torch.from_numpy(xte).unsqueeze(1), torch.from_numpy(yte),
                     "MNIST official test set")
@@ -162,8 +249,15 @@ def digit_eval(x: torch.Tensor, pad_to: int = 28) -> torch.Tensor:
 
 
 def digit_train(x: torch.Tensor, gen: torch.Generator, pad_to: int = 28) -> torch.Tensor:
-    """Light random affine (±10°, ×0.9–1.1, ±1.4 px) before padding and normalising."""
-    x = random_affine(x.float() / 255, gen)
+    """Drawing-like augmentation before padding and normalising: random affine (±15°, ×0.9–1.1, ±1.4 px:
+    the recipe fits every upload's digit into the same 20 px box and centres its mass, so size and position
+    vary little at serving time; rotation does), elastic distortion (half of the images), thicker/thinner
+    strokes (a quarter / 15 %) and a pixel-art low-resolution round trip (a fifth); about a quarter see
+    only the affine. uint8 ``(N, 1, 28, 28)`` → float ``(N, 1, pad_to, pad_to)``."""
+    x = random_affine(x.float() / 255, gen, degrees=15.0)
+    x = random_elastic(x, gen)
+    x = random_stroke_width(x, gen)
+    x = random_lowres(x, gen)
     p = (pad_to - x.shape[-1]) // 2
     if p:
         x = F.pad(x, (p, p, p, p))
@@ -230,7 +324,9 @@ def pet_train(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
 TASKS: dict[str, TaskSpec] = {
     "mnist": TaskSpec(
         record=MODELS["mnist"], arch="mnist_net",
-        load=load_mnist_task, train_transform=digit_train, eval_transform=digit_eval,
+        # MNIST + 2,500 flagged 1s (a 1 with a flag was read as 7 on every non-MNIST set)
+        load=partial(load_mnist_task, flagged_ones=MNIST_FLAGGED_ONES),
+        train_transform=digit_train, eval_transform=digit_eval,
         epochs=18, batch_size=128, lr=3e-3, weight_decay=1e-4),
     "lenet5": TaskSpec(
         record=MODELS["lenet5"], arch="lenet5",
