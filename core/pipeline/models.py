@@ -40,11 +40,15 @@ class ModelRecord:
     recipe: Recipe                              # the inference recipe; copied into the card
     default: bool = False                       # the demo's first choice for its task
     display: dict[str, dict[str, str]] = field(default_factory=dict)  # class name → {"ko", "en"}
+    data_added: str | None = None               # what training adds to the data set's own images
 
     @property
     def data(self) -> dict:
         """The card's ``data`` description (the held-out ``test_n`` is filled in by export)."""
-        return dict(DATA[self.task])
+        data = dict(DATA[self.task])
+        if self.data_added:
+            data["added_to_training"] = self.data_added
+        return data
 
     @property
     def preprocess(self) -> dict:
@@ -76,7 +80,9 @@ def class_entries(classes: Sequence, task: str, display: dict[str, dict[str, str
 
 MODELS: dict[str, ModelRecord] = {r.name: r for r in (
     ModelRecord("mnist", "digit", {"ko": "현대식 MNIST CNN", "en": "Modern MNIST CNN"}, DIGITS,
-                DigitSketch(pad_to=28), default=True),
+                DigitSketch(pad_to=28), default=True,
+                data_added="2,500 of MNIST's training 1s with a drawn flag (core.pipeline.digit_styles.flagged_ones, "
+                           "seed 0; core.pipeline.tasks.MNIST_FLAGGED_ONES); the test set is untouched"),
     ModelRecord("lenet5", "digit", {"ko": "LeNet-5 (고전)", "en": "LeNet-5 (classic)"}, DIGITS,
                 DigitSketch(pad_to=32)),
     ModelRecord("pets", "pet", {"ko": "EfficientNet-Lite0 전이 학습", "en": "EfficientNet-Lite0 transfer learning"},

@@ -327,7 +327,8 @@ TASKS: dict[str, TaskSpec] = {
         # MNIST + 2,500 flagged 1s (a 1 with a flag was read as 7 on every non-MNIST set)
         load=partial(load_mnist_task, flagged_ones=MNIST_FLAGGED_ONES),
         train_transform=digit_train, eval_transform=digit_eval,
-        epochs=18, batch_size=128, lr=3e-3, weight_decay=1e-4),
+        # 24 epochs: with this augmentation 18 left the training accuracy at 97.4 % (plain MNIST: 99.6 %)
+        epochs=24, batch_size=128, lr=3e-3, weight_decay=1e-4),
     "lenet5": TaskSpec(
         record=MODELS["lenet5"], arch="lenet5",
         load=load_mnist_task,
