@@ -6,6 +6,7 @@ import pytest
 
 from core.pipeline import digit_styles as ds
 from core.pipeline import tasks as T
+from core.serve.preprocess import mass_centre
 
 from .conftest import write_idx_mnist
 
@@ -15,11 +16,6 @@ def _stick(col: int = 13, top: int = 4, bottom: int = 24, width: int = 3, value:
     img = np.zeros((28, 28), np.uint8)
     img[top:bottom, col:col + width] = value
     return img
-
-
-def _mass_centre(img: np.ndarray) -> tuple[float, float]:
-    w = img.astype(np.float64)
-    return ((w.sum(1) @ (np.arange(28) + 0.5)) / w.sum(), (w.sum(0) @ (np.arange(28) + 0.5)) / w.sum())
 
 
 def test_a_flag_grows_down_and_left_from_the_top_of_the_stroke():
@@ -33,7 +29,7 @@ def test_a_flag_grows_down_and_left_from_the_top_of_the_stroke():
     upper = cols[rows <= top + 8]                                     # the flag lies in the upper part...
     assert upper.min() < stick_left - 2                               # ...to the left of the stick
     assert cols[rows > top + 12].max() - stick_left <= 3              # and nothing at the stick's foot
-    cy, cx = _mass_centre(out)
+    cy, cx = mass_centre(out.astype(np.float64))
     assert abs(cy - 14) <= 0.5 and abs(cx - 14) <= 0.5                # framed like MNIST: mass centred
     assert out.max() == 255 and rows.max() - rows.min() in (19, 20)   # same brightness and height (± a round pen end)
 

@@ -66,3 +66,25 @@ def test_the_served_digit_model_reads_pen_strokes():
     r = res["strokes_thick"]
     assert r["n"] == 50 and r["correct"] == 50 - sum(r["confusions"].values())
     assert r["accuracy"] >= 0.9, r
+
+
+def test_compare_tables_an_unexported_checkpoint_beside_a_served_card(fake_mnist, tmp_path):
+    """The recipe-choosing table: one row per model, the served card's figures equal evaluate/score's."""
+    from core.pipeline import optdigits
+    from core.pipeline import train as T
+    from core.serve.infer import load_model
+
+    out = tmp_path / "run"
+    assert T.main(["lenet5", "--epochs", "1", "--batch-size", "32", "--device", "cpu",
+                   "--data-dir", str(fake_mnist), "--out", str(out)]) == 0
+    card = ROOT / "models" / "mnist.json"
+    lines = dd.compare([out / "final.pt", card], seeds=(0,), per_digit=1).splitlines()
+    assert len(lines) == 4 and lines[0].startswith("| model | MNIST test | drawn sets, mean (seed 0)")
+    ckpt_row, card_row = lines[2].split(" | "), lines[3].split(" | ")
+    final = dd.CheckpointModel(out / "final.pt")
+    assert ckpt_row[1] == f"{100 * final.card['metrics']['test']['accuracy']:.2f} %"
+    served = load_model(card, ["CPUExecutionProvider"])
+    drawn = np.mean([r["accuracy"] for r in dd.evaluate(served, per_digit=1, seed=0).values()])
+    eight = dd.score(served, list(optdigits.generate("optdigits_8px")))["accuracy"]
+    assert card_row[1] == f"{100 * served.card['metrics']['test']['accuracy']:.2f} %"
+    assert card_row[2] == f"{100 * drawn:.2f}" and card_row[3].startswith(f"{100 * eight:.1f} / ")

@@ -16,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
+from core.serve.preprocess import mass_centre
+
 SIZE = 28            # MNIST canvas
 _UP = 4              # draw at 4× and area-downsample: an anti-aliased stroke like MNIST's
 
@@ -24,9 +26,7 @@ def _recentre(img: np.ndarray) -> np.ndarray:
     """Shift a (28, 28) float image by whole pixels so its centre of mass is at the centre, as MNIST
     was framed; the shift is clipped so that no ink leaves the canvas."""
     rows, cols = np.nonzero(img > 0)
-    total = img.sum()
-    cy = (img.sum(axis=1) @ (np.arange(SIZE) + 0.5)) / total
-    cx = (img.sum(axis=0) @ (np.arange(SIZE) + 0.5)) / total
+    cy, cx = mass_centre(img)
     dy = int(np.clip(round(SIZE / 2 - cy), -rows.min(), SIZE - 1 - rows.max()))
     dx = int(np.clip(round(SIZE / 2 - cx), -cols.min(), SIZE - 1 - cols.max()))
     out = np.zeros_like(img)

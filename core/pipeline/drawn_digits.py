@@ -23,6 +23,7 @@ choosing between recipes and for the card's ``metrics.extra``.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -253,7 +254,7 @@ def score(model, samples: list[tuple[Image.Image, int]]) -> dict:
     correct = len(y) - len(wrong)
     return {"n": len(y), "correct": correct, "accuracy": correct / len(y),
             "ci95": list(wilson_ci(correct, len(y))),
-            "confusions": dict(sorted(((k, wrong.count(k)) for k in set(wrong)), key=lambda kv: (-kv[1], kv[0])))}
+            "confusions": dict(sorted(Counter(wrong).items(), key=lambda kv: (-kv[1], kv[0])))}
 
 
 def evaluate(model, sets: tuple[str, ...] = SETS, per_digit: int = 30, seed: int = 0) -> dict[str, dict]:
@@ -265,6 +266,55 @@ def evaluate(model, sets: tuple[str, ...] = SETS, per_digit: int = 30, seed: int
         if samples:                                     # e.g. no fonts installed: no set, not a fake one
             out[which] = score(model, samples)
     return out
+
+
+class CheckpointModel:
+    """A trained ``final.pt`` read through its own recipe exactly as the served model would be: lets
+    :func:`score` and :func:`evaluate` compare training recipes before anything is exported."""
+
+    def __init__(self, checkpoint):
+        from core.pipeline.export import load_checkpoint, rebuild
+
+        ckpt = load_checkpoint(checkpoint)
+        self.net = rebuild(ckpt)
+        self.card = {"name": str(checkpoint), "preprocess": ckpt["preprocess"],
+                     "metrics": {"test": ckpt["metrics"]["test"]}}
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Logits ``(N, 10)`` for model inputs ``x`` ``(N, 1, H, W)``."""
+        import torch
+
+        with torch.no_grad():
+            return self.net(torch.from_numpy(np.asarray(x, np.float32))).numpy()
+
+
+def compare(paths, seeds: tuple[int, ...] = (0, 7), per_digit: int = 30) -> str:
+    """A Markdown table comparing digit models — exported cards (``models/mnist.json``) or unexported
+    checkpoints (``runs/…/final.pt``) — on MNIST's test set (as recorded), the mean of the drawn sets
+    at each seed and the two optdigits views, with optdigits' commonest confusions.
+
+        python -m core.pipeline.drawn_digits --compare models/mnist.json runs/mnist/final.pt
+    """
+    from core.pipeline import optdigits
+    from core.serve.infer import load_model
+
+    seed_cols = " / ".join(f"seed {s}" for s in seeds)
+    lines = [f"| model | MNIST test | drawn sets, mean ({seed_cols}) | optdigits 8 px / upscaled | optdigits' top errors |",
+             "|---|---|---|---|---|"]
+    for path in paths:
+        model = (CheckpointModel(path) if str(path).endswith(".pt")
+                 else load_model(path, ["CPUExecutionProvider"]))
+        drawn = [np.mean([r["accuracy"] for r in evaluate(model, per_digit=per_digit, seed=s).values()])
+                 for s in seeds]
+        views = [score(model, list(optdigits.generate(v))) for v in optdigits.VIEWS]
+        errors = Counter()
+        for v in views:
+            errors.update(v["confusions"])
+        lines.append(f"| {path} | {100 * model.card['metrics']['test']['accuracy']:.2f} % | "
+                     + " / ".join(f"{100 * a:.2f}" for a in drawn) + " | "
+                     + " / ".join(f"{100 * v['accuracy']:.1f}" for v in views) + " | "
+                     + ", ".join(f"{k} ({n})" for k, n in errors.most_common(3)) + " |")
+    return "\n".join(lines)
 
 
 def record_in_card(card_path, per_digit: int = 30, seed: int = 0, with_optdigits: bool = True) -> dict:
@@ -310,10 +360,15 @@ if __name__ == "__main__":
 
     p = argparse.ArgumentParser(prog="python -m core.pipeline.drawn_digits",
                                 description="record accuracy on the drawn-digit sets and the optdigits views in a digit model's card")
-    p.add_argument("cards", nargs="+")
+    p.add_argument("cards", nargs="+", help="model cards (with --compare also runs/…/final.pt checkpoints)")
     p.add_argument("--per-digit", type=int, default=30)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--compare", action="store_true",
+                   help="print a table comparing the models (drawn sets at seeds 0 and 7, optdigits); write nothing")
     a = p.parse_args()
+    if a.compare:
+        print(compare(a.cards, per_digit=a.per_digit))
+        raise SystemExit(0)
     for c in a.cards:
         out = record_in_card(c, a.per_digit, a.seed)
         print(c, json.dumps({k: round(v["accuracy"], 4) for k, v in out.items()}))

@@ -16,6 +16,7 @@ from core.serve.recipes import DigitSketch, Photo, Recipe
 # 48-px crops of a 56-px resize: chosen so a from-scratch run fits a shared 2-core CPU (see the
 # training report); on a GPU raise both (e.g. 144/128) — the card records whatever was used.
 PET_CACHE_SIZE, PET_CROP = 56, 48
+MNIST_FLAGGED_ONES = 2500   # flagged 1s added to the mnist model's training set (core.pipeline.digit_styles)
 
 DIGITS = tuple(str(i) for i in range(10))
 PETS = ("cat", "dog")
@@ -81,8 +82,8 @@ def class_entries(classes: Sequence, task: str, display: dict[str, dict[str, str
 MODELS: dict[str, ModelRecord] = {r.name: r for r in (
     ModelRecord("mnist", "digit", {"ko": "현대식 MNIST CNN", "en": "Modern MNIST CNN"}, DIGITS,
                 DigitSketch(pad_to=28), default=True,
-                data_added="2,500 of MNIST's training 1s with a drawn flag (core.pipeline.digit_styles.flagged_ones, "
-                           "seed 0; core.pipeline.tasks.MNIST_FLAGGED_ONES); the test set is untouched"),
+                data_added=f"{MNIST_FLAGGED_ONES:,} of MNIST's training 1s with a drawn flag (core.pipeline.digit_styles.flagged_ones, "
+                           "seed 0; core.pipeline.models.MNIST_FLAGGED_ONES); the test set is untouched"),
     ModelRecord("lenet5", "digit", {"ko": "LeNet-5 (고전)", "en": "LeNet-5 (classic)"}, DIGITS,
                 DigitSketch(pad_to=32)),
     ModelRecord("pets", "pet", {"ko": "EfficientNet-Lite0 전이 학습", "en": "EfficientNet-Lite0 transfer learning"},

@@ -280,6 +280,14 @@ def _resize_float(a: np.ndarray, size_wh: tuple[int, int], resample=Image.LANCZO
     return out.astype(np.float64)
 
 
+def mass_centre(a: np.ndarray) -> tuple[float, float]:
+    """Centre of mass ``(row, col)`` of a non-negative (H, W) image, pixel centres at +0.5 (how MNIST
+    placed its digits); the image must hold some ink."""
+    h, w = a.shape
+    total = a.sum()
+    return float(a.sum(axis=1) @ (np.arange(h) + 0.5) / total), float(a.sum(axis=0) @ (np.arange(w) + 0.5) / total)
+
+
 def digit_pixels(src: Any, s) -> tuple[np.ndarray, np.ndarray]:
     """A drawing or an upload → MNIST-style model input, for a parsed
     :class:`core.serve.recipes.DigitSketch` ``s`` (use its ``apply``, or :func:`digit_input`).
@@ -325,8 +333,7 @@ def digit_pixels(src: Any, s) -> tuple[np.ndarray, np.ndarray]:
 
     # Place the glyph so its centre of mass (or box centre) sits at the canvas centre.
     if s.center == "mass" and glyph.sum() > 0:
-        cy = (glyph.sum(axis=1) @ (np.arange(gh) + 0.5)) / glyph.sum()
-        cx = (glyph.sum(axis=0) @ (np.arange(gw) + 0.5)) / glyph.sum()
+        cy, cx = mass_centre(glyph)
     else:
         cy, cx = gh / 2, gw / 2
     y0 = int(np.clip(np.round(s.size / 2 - cy), 0, s.size - gh))
