@@ -30,7 +30,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	@$(PY) scripts/serve.py
 
-# Chromium for browser tests comes from Debian's apt, never from Playwright's own download.
+# Chromium (and fonts-noto-cjk for Korean in screenshots) comes from Debian's apt, never from Playwright's own download.
 browser:
 	@scripts/install_chromium.sh
 
