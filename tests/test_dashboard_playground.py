@@ -58,16 +58,18 @@ def test_play_trains_every_frame_and_pause_stops():
     at = render()
     at.button(key="p10a_play").click()
     rerun(at)
-    assert at.button(key="p10a_play").label == translate("p10a.pause", "en")
+    assert at.button(key="p10a_pause").label == translate("p10a.pause", "en")
+    assert not [b for b in at.button if b.key == "p10a_play"]  # one control at a time
     assert at.button(key="p10a_step").disabled
     first = int(value(at, "p10a.epoch"))
     assert first >= 1
     rerun(at)  # the next frame (the browser's run_every timer does this)
     assert int(value(at, "p10a.epoch")) > first
-    at.button(key="p10a_play").click()
+    at.button(key="p10a_pause").click()
     rerun(at)
     paused = int(value(at, "p10a.epoch"))
     assert at.button(key="p10a_play").label == translate("p10a.play", "en")
+    assert not at.session_state["p10a_playing"]
     rerun(at)
     assert int(value(at, "p10a.epoch")) == paused
 

@@ -221,9 +221,15 @@ def draw(spec: dict, datasets: dict[str, pd.DataFrame], width: str = "stretch") 
 @st.fragment(run_every=FRAME_S if ss.p10a_playing else None)
 def training(timer_on: bool) -> None:
     b1, b2, b3, _ = st.columns([1, 1, 1, 3])
-    if b1.button(t("p10a.pause") if ss.p10a_playing else t("p10a.play"), key="p10a_play", type="primary",
-                 width="stretch", icon=":material/pause:" if ss.p10a_playing else ":material/play_arrow:"):
-        ss.p10a_playing = not ss.p10a_playing
+    # Play and pause are two buttons (two keys) that each *set* the state, never toggle it. With one
+    # toggling button, about one pause in two restarted the animation moments later in a real browser
+    # (the state flipped back, so the click reached a second run: Streamlit coalesces and replays
+    # triggers while frames are queued); a second delivery of "pause" now changes nothing.
+    if ss.p10a_playing:
+        if b1.button(t("p10a.pause"), key="p10a_pause", type="primary", width="stretch", icon=":material/pause:"):
+            ss.p10a_playing = False
+    elif b1.button(t("p10a.play"), key="p10a_play", type="primary", width="stretch", icon=":material/play_arrow:"):
+        ss.p10a_playing = True
     step = b2.button(t("p10a.step"), key="p10a_step", disabled=ss.p10a_playing, icon=":material/skip_next:",
                      width="stretch")
     b3.button(t("p10a.reset"), key="p10a_reset", on_click=reset, width="stretch", icon=":material/restart_alt:")

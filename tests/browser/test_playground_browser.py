@@ -70,11 +70,9 @@ def test_play_and_one_step_advance_the_epoch(tall_page, dashboard_url, artifacts
             still = True
             break
         paused = now
-    if not still:
-        # Seen only on this 2-core machine under a load average near 30: after pause the counter
-        # keeps moving. Reported as an expected failure (with the reason) until it is understood.
-        page.screenshot(path=str(artifacts / "playground_paused.png"), full_page=True)
-        pytest.xfail("known issue under heavy CPU load: frames continue after pause (issue 15 follow-up)")
+    # With one toggling play/pause button this failed in about one run in two (the animation restarted
+    # right after pause); play and pause now set the state (see the page).
+    assert still, f"the epoch kept moving after pause (reached {_epoch(page)})"
     page.get_by_role("button", name=translate("p10a.play", "ko")).wait_for(timeout=5_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(artifacts / "playground_paused.png"), full_page=True)
