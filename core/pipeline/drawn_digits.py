@@ -14,7 +14,10 @@ generated (seeded, no download) in the ways people really hand a digit to the de
 - ``rotated``: rotated by 15-30 degrees either way;
 - ``transparent``: RGBA PNGs whose background is fully transparent and whose ink is only alpha;
 - ``fonts``: digits typed in the system's TrueType fonts (DejaVu, Liberation, Nanum, ... --
-  whatever ``fonts_available()`` finds; the set is empty, not faked, where none is installed).
+  whatever ``fonts_available()`` finds; the set is empty, not faked, where none is installed);
+- ``photographed``: a pen digit on a page photographed in uneven light -- grey-to-cream paper
+  darkened by up to 130 levels from one side, blue-black ink, sensor noise, a little blur, saved
+  as a JPEG of quality 50-85.
 
 Each image is a PIL image exactly as a user's file would decode, so an evaluation sends it through
 the same ``core.serve`` preprocessing as the demo. Never use these sets to train: they are for
@@ -22,6 +25,7 @@ choosing between recipes and for the card's ``metrics.extra``.
 """
 from __future__ import annotations
 
+import io
 import math
 from collections import Counter
 from collections.abc import Iterator
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 # --------------------------------------------------------------------------- stroke templates
 # Each digit: writing styles; each style: strokes; each stroke: ("curve" | "line", points) in a unit
@@ -100,7 +104,9 @@ TEMPLATES: dict[int, tuple[tuple[Stroke, ...], ...]] = {
     ),
 }
 
-SETS = ("strokes_thick", "strokes_thin", "blocky", "small_offcentre", "rotated", "transparent", "fonts")
+# New sets go at the end: a set's random stream is seeded by its place in this tuple.
+SETS = ("strokes_thick", "strokes_thin", "blocky", "small_offcentre", "rotated", "transparent", "fonts",
+        "photographed")
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "C:/Windows/Fonts")
 
 
@@ -197,15 +203,37 @@ def _stroke_sample(digit: int, rng: np.random.Generator, which: str) -> Image.Im
         img = render_strokes(paths, 400, width=max(2.0, side / 12), box=(x0, y0, x0 + side, y0 + side))
         return img.crop((0, 0, 400, 300))
     width = float(rng.uniform(16, 28)) if which in ("strokes_thick", "transparent") else float(rng.uniform(2, 5))
-    if which == "rotated":
-        width = float(rng.uniform(8, 20))
+    if which in ("rotated", "photographed"):
+        width = float(rng.uniform(8, 20)) if which == "rotated" else float(rng.uniform(6, 14))
     img = render_strokes(paths, 280, width=width, box=(40, 30, 240, 250))
+    if which == "photographed":
+        return _photographed(img, rng)
     if which == "transparent":
         alpha = Image.eval(img, lambda v: 255 - v)                  # ink only in alpha
         rgba = Image.new("RGBA", img.size, (0, 0, 0, 0))
         rgba.putalpha(alpha)
         return rgba
     return img
+
+
+def _photographed(ink: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """A white-paper drawing as a phone photo of it: paper lit unevenly, coloured ink, JPEG."""
+    a = 1.0 - np.asarray(ink, np.float64) / 255.0  # (H, W) ink cover in [0, 1]
+    h, w = a.shape
+    yy, xx = np.mgrid[0:h, 0:w]
+    angle = rng.uniform(0, 2 * np.pi)  # light from one side: a linear falloff across the page
+    ramp = np.clip(np.cos(angle) * (xx / w - 0.5) + np.sin(angle) * (yy / h - 0.5) + 0.5, 0, 1)
+    paper = rng.uniform(190, 235) - rng.uniform(0, 130) * ramp  # (H, W)
+    pen = np.array([rng.uniform(10, 60), rng.uniform(10, 60), rng.uniform(40, 140)])  # blue-black
+    rgb = paper[..., None] * (1 - a[..., None]) + pen * a[..., None]  # (H, W, 3)
+    rgb = rgb * np.array([1.0, rng.uniform(0.95, 1.0), rng.uniform(0.85, 0.95)])  # warm light
+    rgb += rng.normal(0, 4, rgb.shape)
+    img = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8))
+    img = img.filter(ImageFilter.GaussianBlur(float(rng.uniform(0.5, 1.5))))
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=int(rng.integers(50, 86)))
+    buf.seek(0)
+    return Image.open(buf)
 
 
 def _font_sample(digit: int, font: Path, rng: np.random.Generator) -> Image.Image:

@@ -160,6 +160,9 @@ def fit_pets(card_path: Path, data_dir, n_in: int = 400, per_kind: int = 10, n_d
 
 
 # --------------------------------------------------------------------------- digits
+# The digit gate's image statistics use the recipe's own paper model, so that a digit photographed
+# in uneven light is judged on its ink and not on the shading (core.serve.preprocess.paper_level).
+INK_BACKGROUND = "local"
 MNIST_VAL = slice(54000, 60000)   # the last 10 % of MNIST's training set: the digits' validation slice
 
 
@@ -205,7 +208,7 @@ def digit_inputs(images: Sequence, card: dict) -> tuple[list[dict], np.ndarray, 
         except PreprocessError:
             ok.append(False)
             continue
-        stats.append(digit_image_stats(img))
+        stats.append(digit_image_stats(img, background=INK_BACKGROUND))
         xs.append(x)
         ok.append(True)
     return stats, (np.concatenate(xs) if xs else np.zeros((0,))), np.array(ok, bool)
@@ -290,15 +293,15 @@ def fit_digits(card_path: Path, data_dir, n_mnist: int = 1000, per_digit: int = 
     y = np.concatenate([np.ones(len(f_in)), np.zeros(len(f_out))])
     mean, std = x.mean(0), x.std(0) + 1e-9
     w, b = fit_logistic((x - mean) / std, y)
-    gate = DigitGate(tuple(mean), tuple(std), tuple(w), b, 0.0)
+    gate = DigitGate(tuple(mean), tuple(std), tuple(w), b, 0.0, INK_BACKGROUND)
     # the highest threshold that rejects at most max_reject_in of each in-distribution family
     threshold = float(min(np.quantile(gate.probability(val.feats[k]), max_reject_in) for k in ins))
-    gate = DigitGate(tuple(mean), tuple(std), tuple(w), b, threshold)
+    gate = DigitGate(tuple(mean), tuple(std), tuple(w), b, threshold, INK_BACKGROUND)
     n_val = {k: len(v) for k, v in {**ins, **outs}.items()}
     card["ood"] = {
         "method": "digit_gate", "features": list(DIGIT_FEATURES),
         "mean": [float(v) for v in mean], "std": [float(v) for v in std],
-        "weights": [float(v) for v in w], "bias": b, "threshold": threshold,
+        "weights": [float(v) for v in w], "bias": b, "threshold": threshold, "ink_background": INK_BACKGROUND,
         "rule": "unknown iff sigmoid(weights . (features - mean) / std + bias) < threshold; image features "
                 "from a <= 64 px thumbnail of the upload (core.serve.ood.digit_image_stats), max logit and "
                 "energy from the same forward pass; an empty canvas stays an error",

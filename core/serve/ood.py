@@ -114,7 +114,7 @@ DIGIT_FEATURES = DIGIT_IMAGE_FEATURES + DIGIT_NET_FEATURES
 STATS_SIDE = 64          # image statistics are measured on a thumbnail this size: cheap and scale-free
 
 
-def digit_image_stats(image: Any, side: int = STATS_SIDE) -> dict[str, float]:
+def digit_image_stats(image: Any, side: int = STATS_SIDE, background: str = "border") -> dict[str, float]:
     """Input statistics of a raw upload (anything :func:`core.serve.preprocess.load_image` reads)
     that separate a drawing (ink on plain paper) from a photo, a texture or noise, measured on a
     ``side`` px thumbnail with the digit recipe's own ink map:
@@ -125,6 +125,9 @@ def digit_image_stats(image: Any, side: int = STATS_SIDE) -> dict[str, float]:
     - ``ink_fraction``: fraction of pixels with ink > 0.5; ``edge_density``: mean |gradient| of the
       ink; ``border_ink``: mean ink on the outer 2-px frame (a drawing's paper reaches the edges);
     - ``contrast``: the ink's peak / 255.
+
+    ``background`` is the ink map's paper model (``"border"`` or ``"local"``, see
+    :func:`core.serve.preprocess._ink_map`): a gate must be fed the one it was fitted on.
     """
     from PIL import Image
 
@@ -140,7 +143,7 @@ def digit_image_stats(image: Any, side: int = STATS_SIDE) -> dict[str, float]:
     a = np.asarray(rgb, dtype=np.float64)                           # (h, w, 3)
     rg, yb = a[..., 0] - a[..., 1], 0.5 * (a[..., 0] + a[..., 1]) - a[..., 2]
     colourful = (np.hypot(rg.std(), yb.std()) + 0.3 * np.hypot(rg.mean(), yb.mean())) / 255.0
-    ink = _ink_map(img)                                              # (h, w) in [0, 255]
+    ink = _ink_map(img, background)                                  # (h, w) in [0, 255]
     peak = float(ink.max())
     n = ink / peak if peak > 0 else ink
     gy, gx = np.abs(np.diff(n, axis=0)).mean() if n.shape[0] > 1 else 0.0, \
@@ -176,6 +179,9 @@ class DigitGate:
     weights: tuple[float, ...]
     bias: float
     threshold: float
+    # the ink map the statistics were fitted on (core.serve.preprocess._ink_map); cards from before
+    # it was recorded were fitted on "border"
+    ink_background: str = "border"
 
     @classmethod
     def from_card(cls, card: Mapping[str, Any]) -> DigitGate:
@@ -187,9 +193,15 @@ class DigitGate:
         if any(len(v) != len(DIGIT_FEATURES) for v in vecs) or min(vecs[1]) <= 0:
             raise ValueError(f"model card {card.get('name')!r}: digit_gate mean/std/weights need "
                              f"{len(DIGIT_FEATURES)} numbers each (std > 0)")
-        return cls(*vecs, float(spec["bias"]), float(spec["threshold"]))
+        background = spec.get("ink_background", "border")
+        if background not in ("border", "local"):
+            raise ValueError(f"model card {card.get('name')!r}: digit_gate ink_background must be 'border' "
+                             f"or 'local', got {background!r}")
+        return cls(*vecs, float(spec["bias"]), float(spec["threshold"]), background)
 
-    image_stats = staticmethod(digit_image_stats)
+    def image_stats(self, image: Any) -> dict[str, float]:
+        """:func:`digit_image_stats` of a raw upload, on the ink map this gate was fitted on."""
+        return digit_image_stats(image, background=self.ink_background)
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """``(N,)`` P(digit drawing) for ``(N, F)`` features."""

@@ -226,13 +226,19 @@ def load_image(src: Any, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image
 
 
 # --------------------------------------------------------------------------- digits
-def _ink_map(img: Image.Image) -> np.ndarray:
+def _ink_map(img: Image.Image, background: str = "border") -> np.ndarray:
     """Ink strength in [0, 255] as float64 (H, W), whatever the polarity of the drawing.
 
     A transparent background (Sketchpad, cut-out PNG) means the alpha channel *is* the ink.
-    Otherwise the background is the median of the 1-px border: a light border means dark ink
-    (invert), and the background level is subtracted so grey paper reads as empty.
+    Otherwise the median of the 1-px border decides the polarity: a light border means dark ink.
+    ``background`` says what is paper: ``"border"``, that one median level, subtracted (grey paper
+    reads as empty); ``"local"``, a smooth surface fitted to the paper (:func:`paper_level`), and
+    dark ink is the fraction of that paper's light it swallows, so a shadow or uneven light across a
+    photographed page is neither ink nor a fainter stroke. On uniform paper the two agree once the
+    ink is stretched to its peak, as every caller does.
     """
+    if background not in ("border", "local"):
+        raise ValueError(f"background must be 'border' or 'local', got {background!r}")
     if img.mode in ("LA", "RGBA"):
         alpha = np.asarray(img.getchannel("A"), dtype=np.float64)  # (H, W)
         border = np.concatenate([alpha[0], alpha[-1], alpha[:, 0], alpha[:, -1]])
@@ -242,8 +248,60 @@ def _ink_map(img: Image.Image) -> np.ndarray:
         img = Image.alpha_composite(Image.new("RGBA", img.size, "white"), img.convert("RGBA"))
     gray = np.asarray(img.convert("L"), dtype=np.float64)  # (H, W)
     border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
-    bg = float(np.median(border))
-    return np.clip(bg - gray if bg >= 128 else gray - bg, 0.0, None)
+    dark_ink = float(np.median(border)) >= 128
+    if background == "border":
+        bg = float(np.median(border))
+        return np.clip(bg - gray if dark_ink else gray - bg, 0.0, None)
+    bg = paper_level(gray, dark_ink)
+    if not dark_ink:  # bright chalk on a dark board: what is added to the board is ink
+        return np.clip(gray - bg, 0.0, None)
+    # Light multiplies: a pixel is the light on it times what the page reflects there. Ink is the
+    # share of the light the page swallowed, so a pen line in a shadow is as dark as in the sun.
+    return np.clip(1.0 - gray / np.maximum(bg, 1.0), 0.0, None) * 255.0
+
+
+PAPER_GRID = 32  # px on the longer side at which the paper's surface is fitted (it is smooth)
+PAPER_MIN = 24  # px: a smaller picture (an 8 x 8 digit file) gets one level, the border's median
+
+
+def paper_level(gray: np.ndarray, dark_ink: bool = True, rounds: int = 6) -> np.ndarray:
+    """The paper's own level under each pixel of a greyscale (H, W) picture: a smooth quadratic
+    surface fitted, on a ``PAPER_GRID``-px copy, to the pixels that are paper.
+
+    Ink is what lies darker than the paper (lighter, for ``dark_ink=False``): the first fit uses the
+    lighter half of the pixels, and each of up to ``rounds`` refits the pixels that do not lie
+    clearly (4 robust standard deviations) on the ink side of the last surface. A quadratic follows what light does to a page (a gradient, a vignette, a tinted sheet)
+    and cannot follow a pen stroke, however thick. Pictures under ``PAPER_MIN`` px (an 8 × 8 digit
+    file) are too small to tell the two apart and get the border's median, a single level."""
+    h, w = gray.shape
+    if min(h, w) < PAPER_MIN:
+        border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+        return np.full_like(gray, float(np.median(border)))
+    f = min(1.0, PAPER_GRID / max(h, w))
+    sw, sh = max(1, round(w * f)), max(1, round(h * f))
+    small = (_resize_float(gray, (sw, sh), Image.BOX) if f < 1 else gray).ravel()  # (sh * sw,) area average
+    sign = 1.0 if dark_ink else -1.0  # ink lies on the negative side of sign * (pixel - paper)
+
+    def basis(y: np.ndarray, x: np.ndarray) -> np.ndarray:  # (n, 6): 1, x, y, x², xy, y²
+        return np.stack([np.ones_like(x), x, y, x * x, x * y, y * y], axis=1)
+
+    yy, xx = np.mgrid[0:sh, 0:sw]
+    design = basis((yy.ravel() + 0.5) / sh * 2 - 1, (xx.ravel() + 0.5) / sw * 2 - 1)  # (n, 6)
+    # Start from the lighter half (the darker for bright ink): a digit covers less than half a page.
+    paper = sign * small >= np.median(sign * small)
+    for _ in range(rounds):
+        # least squares, not the normal equations: a strip (1024 × 24 px) leaves y unknowable
+        coef = np.linalg.lstsq(design[paper], small[paper], rcond=None)[0]
+        resid = sign * (small - design @ coef)  # (n,) paper near 0, ink far below
+        mad = float(np.median(np.abs(resid[paper] - np.median(resid[paper]))))
+        keep = resid > -max(4.0, 4 * 1.4826 * mad)  # 4 robust sigmas of the paper's own texture
+        if keep.sum() < design.shape[1] or np.array_equal(keep, paper):
+            break
+        paper = keep
+    y = ((np.arange(h) + 0.5) / h * 2 - 1)[:, None]  # (H, 1)
+    x = ((np.arange(w) + 0.5) / w * 2 - 1)[None, :]  # (1, W)
+    c = coef
+    return c[0] + c[1] * x + c[2] * y + c[3] * x * x + c[4] * x * y + c[5] * y * y  # (H, W)
 
 
 def _disk_dilate(ink: np.ndarray, radius: int) -> np.ndarray:
@@ -300,7 +358,7 @@ def digit_pixels(src: Any, s) -> tuple[np.ndarray, np.ndarray]:
     if max(img.size) > s.max_side:  # a 20 px digit needs no 12 MP photo; keep memory small
         img = img.copy()
         img.thumbnail((s.max_side, s.max_side), Image.BOX)
-    ink = _ink_map(img)  # (H, W) in [0, 255]
+    ink = _ink_map(img, s.background)  # (H, W) in [0, 255]
     peak = ink.max()
     if peak < 24:  # below JPEG noise and faint paper texture: nothing was drawn
         raise EmptyDrawingError()

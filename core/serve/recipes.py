@@ -106,7 +106,8 @@ class DigitSketch(Recipe):
 
     kind: ClassVar[str] = "digit_sketch"
     color: ClassVar[str] = "L"
-    card_fields: ClassVar[tuple[str, ...]] = ("ink", "box", "size", "pad_to", "center", "scale", "mean", "std")
+    card_fields: ClassVar[tuple[str, ...]] = ("ink", "box", "size", "pad_to", "center", "background", "scale",
+                                              "mean", "std")
     required: ClassVar[dict] = {"box": int, "size": int, "pad_to": int}
     shape_fields: ClassVar[str] = "'pad_to'"
 
@@ -114,6 +115,9 @@ class DigitSketch(Recipe):
     size: int = 28
     pad_to: int = 28
     center: str = "mass"  # "mass" (MNIST) | "box"
+    # What counts as paper (core.serve.preprocess._ink_map): "local" follows shading and shadows
+    # across a photographed page; "border" is one level, the median of the picture's edge.
+    background: str = "local"
     ink: str = "bright_on_dark"  # polarity the network was trained on
     scale: float = 1 / 255
     mean: tuple[float, ...] = (0.1307,)
@@ -132,6 +136,8 @@ class DigitSketch(Recipe):
                              f"{self.max_side}, {self.min_stroke}")
         if self.center not in ("mass", "box"):
             raise ValueError(f"digit spec 'center' must be 'mass' or 'box', got {self.center!r}")
+        if self.background not in ("local", "border"):
+            raise ValueError(f"digit spec 'background' must be 'local' or 'border', got {self.background!r}")
         if self.ink not in ("bright_on_dark", "dark_on_bright"):
             raise ValueError(f"digit spec 'ink' must be 'bright_on_dark' or 'dark_on_bright', got {self.ink!r}")
         if len(self.mean) != 1 or len(self.std) != 1 or self.std[0] <= 0:

@@ -821,9 +821,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "p16.demo.button": {"ko": "Gradio 데모 열기", "en": "Open the Gradio demo"},
     # page 16: calibration, the "I don't know" gate, extra held-out sets (issues 16, 19)
     "p16.extra.title": {"ko": "**MNIST 밖의 손글씨** — 직접 만든 검증 세트(`drawn_`: 펜 획, 픽셀 아트, 회전, 투명 PNG, "
-                              "글꼴)와 다른 출처의 실제 손글씨(`optdigits_`: UCI optdigits, 13명이 쓴 8 × 8 숫자)의 정확도",
+                              "글꼴, 그늘진 종이를 찍은 사진)와 다른 출처의 실제 손글씨(`optdigits_`: UCI optdigits, 13명이 쓴 8 × 8 숫자)의 정확도",
                         "en": "**Digits that are not MNIST** — accuracy on our own held-out sets (`drawn_`: pen strokes, "
-                              "pixel art, rotated, transparent PNG, fonts) and on real handwriting from another source "
+                              "pixel art, rotated, transparent PNG, fonts, a photo of a page in uneven light) and on real handwriting from another source "
                               "(`optdigits_`: UCI optdigits, 8 × 8 digits by 13 writers)"},
     "p16.extra.set": {"ko": "세트", "en": "set"},
     "p16.cal.text": {"ko": "**보정(calibration)** — 모델이 \"90 %\"라고 할 때 정말 열 번 중 아홉 번 맞을까요? 검증 세트에서 "
