@@ -264,15 +264,23 @@ PAPER_GRID = 32  # px on the longer side at which the paper's surface is fitted 
 PAPER_MIN = 24  # px: a smaller picture (an 8 x 8 digit file) gets one level, the border's median
 
 
+def _quadratic_terms(h: int, w: int) -> list[np.ndarray]:
+    """1, x, y, x², xy, y² on an (h, w) grid of pixel centres scaled to [-1, 1], broadcastable to (h, w)."""
+    y = ((np.arange(h) + 0.5) / h * 2 - 1)[:, None]  # (h, 1)
+    x = ((np.arange(w) + 0.5) / w * 2 - 1)[None, :]  # (1, w)
+    return [np.ones((1, 1)), x, y, x * x, x * y, y * y]
+
+
 def paper_level(gray: np.ndarray, dark_ink: bool = True, rounds: int = 6) -> np.ndarray:
     """The paper's own level under each pixel of a greyscale (H, W) picture: a smooth quadratic
     surface fitted, on a ``PAPER_GRID``-px copy, to the pixels that are paper.
 
     Ink is what lies darker than the paper (lighter, for ``dark_ink=False``): the first fit uses the
     lighter half of the pixels, and each of up to ``rounds`` refits the pixels that do not lie
-    clearly (4 robust standard deviations) on the ink side of the last surface. A quadratic follows what light does to a page (a gradient, a vignette, a tinted sheet)
-    and cannot follow a pen stroke, however thick. Pictures under ``PAPER_MIN`` px (an 8 × 8 digit
-    file) are too small to tell the two apart and get the border's median, a single level."""
+    clearly (4 robust standard deviations) on the ink side of the last surface. A quadratic follows
+    what light does to a page (a gradient, a vignette, a tinted sheet) and cannot follow a pen
+    stroke, however thick. Pictures under ``PAPER_MIN`` px (an 8 × 8 digit file) are too small to
+    tell the two apart and get the border's median, a single level."""
     h, w = gray.shape
     if min(h, w) < PAPER_MIN:
         border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
@@ -280,13 +288,8 @@ def paper_level(gray: np.ndarray, dark_ink: bool = True, rounds: int = 6) -> np.
     f = min(1.0, PAPER_GRID / max(h, w))
     sw, sh = max(1, round(w * f)), max(1, round(h * f))
     small = (_resize_float(gray, (sw, sh), Image.BOX) if f < 1 else gray).ravel()  # (sh * sw,) area average
+    design = np.stack([np.broadcast_to(t, (sh, sw)).ravel() for t in _quadratic_terms(sh, sw)], axis=1)  # (n, 6)
     sign = 1.0 if dark_ink else -1.0  # ink lies on the negative side of sign * (pixel - paper)
-
-    def basis(y: np.ndarray, x: np.ndarray) -> np.ndarray:  # (n, 6): 1, x, y, x², xy, y²
-        return np.stack([np.ones_like(x), x, y, x * x, x * y, y * y], axis=1)
-
-    yy, xx = np.mgrid[0:sh, 0:sw]
-    design = basis((yy.ravel() + 0.5) / sh * 2 - 1, (xx.ravel() + 0.5) / sw * 2 - 1)  # (n, 6)
     # Start from the lighter half (the darker for bright ink): a digit covers less than half a page.
     paper = sign * small >= np.median(sign * small)
     for _ in range(rounds):
@@ -298,10 +301,7 @@ def paper_level(gray: np.ndarray, dark_ink: bool = True, rounds: int = 6) -> np.
         if keep.sum() < design.shape[1] or np.array_equal(keep, paper):
             break
         paper = keep
-    y = ((np.arange(h) + 0.5) / h * 2 - 1)[:, None]  # (H, 1)
-    x = ((np.arange(w) + 0.5) / w * 2 - 1)[None, :]  # (1, W)
-    c = coef
-    return c[0] + c[1] * x + c[2] * y + c[3] * x * x + c[4] * x * y + c[5] * y * y  # (H, W)
+    return sum(c * t for c, t in zip(coef, _quadratic_terms(h, w), strict=True))  # (H, W)
 
 
 def _disk_dilate(ink: np.ndarray, radius: int) -> np.ndarray:
