@@ -88,3 +88,22 @@ def test_compare_tables_an_unexported_checkpoint_beside_a_served_card(fake_mnist
     eight = dd.score(served, list(optdigits.generate("optdigits_8px")))["accuracy"]
     assert card_row[1] == f"{100 * served.card['metrics']['test']['accuracy']:.2f} %"
     assert card_row[2] == f"{100 * drawn:.2f}" and card_row[3].startswith(f"{100 * eight:.1f} / ")
+
+
+def test_paper_table_rows_match_score_on_the_same_photos():
+    """--paper: one row per card and paper model; its accuracy is :func:`score` of the same photos with
+    that ``background``, and the fitted paper reads shaded pages at least as well as one grey level."""
+    from core.serve.infer import Model, load_model
+
+    card = ROOT / "models" / "mnist.json"
+    table = dd.paper_models([card], seeds=(3,), per_digit=2).splitlines()
+    assert len(table) == 4 and [r.split(" | ")[1] for r in table[2:]] == ["border", "local"]
+    base = load_model(card, ["CPUExecutionProvider"])
+    photos = list(dd.generate("photographed", 2, 3))
+    accs = []
+    for row, background in zip(table[2:], ("border", "local"), strict=True):
+        m = Model(card={**base.card, "preprocess": {**base.card["preprocess"], "background": background}},
+                  session=base.session)
+        accs.append(dd.score(m, photos)["accuracy"])
+        assert f"| {100 * accs[-1]:.1f} % |" in row, row
+    assert accs[1] >= accs[0]

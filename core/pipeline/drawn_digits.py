@@ -345,6 +345,34 @@ def compare(paths, seeds: tuple[int, ...] = (0, 7), per_digit: int = 30) -> str:
     return "\n".join(lines)
 
 
+def paper_models(cards, seeds: tuple[int, ...] = (0, 7), per_digit: int = 30) -> str:
+    """A Markdown table of digit cards on the ``photographed`` set under each paper model of the digit
+    recipe (``background`` "border": one grey level; "local": the fitted paper), each through the card's
+    own gate: the network's accuracy per seed and how many photos the gate answered "unknown". Pass a
+    card from before the fitted paper (``git show 47ad6ee:models/mnist.json`` beside the same ``.onnx``)
+    to rerun the README's before/after figures:
+
+        python -m core.pipeline.drawn_digits --paper before/mnist.json models/mnist.json
+    """
+    from core.serve.infer import Model, load_model, predict_image
+
+    samples = [pair for seed in seeds for pair in generate("photographed", per_digit, seed)]
+    n = len(samples) // len(seeds)
+    lines = [f"| card | paper | gate's ink map | accuracy ({' / '.join(f'seed {s}' for s in seeds)}) "
+             f"| answered \"unknown\" (of {len(samples)}) |", "|---|---|---|---|---|"]
+    for path in cards:
+        base = load_model(path, ["CPUExecutionProvider"])
+        for background in ("border", "local"):
+            card = {**base.card, "preprocess": {**base.card["preprocess"], "background": background}}
+            model = Model(card=card, session=base.session)
+            preds = [predict_image(model, img) for img, _ in samples]
+            right = np.array([p.index == y for p, (_, y) in zip(preds, samples, strict=True)])  # (S * n,)
+            acc = " / ".join(f"{100 * right[i * n:(i + 1) * n].mean():.1f} %" for i in range(len(seeds)))
+            ink = getattr(model.gate, "ink_background", "no gate")
+            lines.append(f"| {path} | {background} | {ink} | {acc} | {sum(p.unknown for p in preds)} |")
+    return "\n".join(lines)
+
+
 def record_in_card(card_path, per_digit: int = 30, seed: int = 0, with_optdigits: bool = True) -> dict:
     """Write :func:`evaluate` of the served model into its card's ``metrics.extra`` (one entry per
     set: n, accuracy, ci95, the commonest confusions, how generated), and with ``with_optdigits``
@@ -393,7 +421,13 @@ if __name__ == "__main__":
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--compare", action="store_true",
                    help="print a table comparing the models (drawn sets at seeds 0 and 7, optdigits); write nothing")
+    p.add_argument("--paper", action="store_true",
+                   help="print the cards' accuracy and 'unknown' answers on photographed pages under each "
+                        "paper model (border, local); write nothing")
     a = p.parse_args()
+    if a.paper:
+        print(paper_models(a.cards, per_digit=a.per_digit))
+        raise SystemExit(0)
     if a.compare:
         print(compare(a.cards, per_digit=a.per_digit))
         raise SystemExit(0)
